@@ -1,0 +1,217 @@
+import type { Kysely } from 'kysely';
+import { appendOnly, runStatements } from './run-statements';
+
+// Frozen in time: later schema changes go in new migrations, never here.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, [
+    `CREATE TABLE store (
+      id TEXT PRIMARY KEY,
+      ruc TEXT NOT NULL CHECK (length(ruc) = 11),
+      legal_name TEXT NOT NULL,
+      trade_name TEXT NOT NULL,
+      address TEXT NOT NULL,
+      ubigeo TEXT,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE terminal (
+      id TEXT PRIMARY KEY,
+      store_id TEXT NOT NULL REFERENCES store(id),
+      code TEXT NOT NULL,
+      name TEXT NOT NULL,
+      singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1),
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE settings (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL CHECK (json_valid(value)),
+      updated_at TEXT NOT NULL,
+      updated_by TEXT
+    )`,
+    `CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      full_name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('cajero', 'supervisor', 'administrador')),
+      pin_hash TEXT NOT NULL,
+      active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    )`,
+    // seq is the stable rowid the search index points at; id is the synced identity.
+    `CREATE TABLE products (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      sku TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      brand TEXT,
+      category TEXT,
+      unit TEXT NOT NULL CHECK (unit IN ('NIU', 'KGM')),
+      price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+      igv_affectation TEXT NOT NULL CHECK (igv_affectation IN ('10', '20', '30')),
+      icbper INTEGER NOT NULL DEFAULT 0 CHECK (icbper IN (0, 1)),
+      plu TEXT UNIQUE,
+      active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      CHECK (icbper = 0 OR unit = 'NIU')
+    )`,
+    `CREATE TABLE product_barcodes (
+      barcode TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL REFERENCES products(id),
+      created_at TEXT NOT NULL
+    ) WITHOUT ROWID`,
+    `CREATE INDEX product_barcodes_product ON product_barcodes(product_id)`,
+    `CREATE TABLE customers (
+      id TEXT PRIMARY KEY,
+      doc_type TEXT NOT NULL,
+      doc_number TEXT NOT NULL,
+      name TEXT NOT NULL,
+      address TEXT,
+      email TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      UNIQUE (doc_type, doc_number)
+    )`,
+    `CREATE INDEX customers_doc_number ON customers(doc_number)`,
+    `CREATE TABLE series (
+      serie TEXT PRIMARY KEY CHECK (length(serie) = 4),
+      doc_type TEXT NOT NULL CHECK (doc_type IN ('01', '03')),
+      last_correlativo INTEGER NOT NULL DEFAULT 0 CHECK (last_correlativo BETWEEN 0 AND 99999999),
+      updated_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE exchange_rates (
+      date TEXT PRIMARY KEY,
+      rate_e4 INTEGER NOT NULL CHECK (rate_e4 > 0),
+      set_by TEXT NOT NULL REFERENCES users(id),
+      set_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE sales (
+      id TEXT PRIMARY KEY,
+      store_id TEXT NOT NULL REFERENCES store(id),
+      terminal_id TEXT NOT NULL REFERENCES terminal(id),
+      user_id TEXT NOT NULL REFERENCES users(id),
+      doc_type TEXT NOT NULL CHECK (doc_type IN ('01', '03')),
+      serie TEXT NOT NULL,
+      correlativo INTEGER NOT NULL CHECK (correlativo > 0),
+      issued_at TEXT NOT NULL,
+      issue_date TEXT NOT NULL,
+      currency TEXT NOT NULL DEFAULT 'PEN',
+      customer_id TEXT REFERENCES customers(id),
+      customer_doc_type TEXT,
+      customer_doc_number TEXT,
+      customer_name TEXT,
+      customer_address TEXT,
+      gravadas_cents INTEGER NOT NULL,
+      exoneradas_cents INTEGER NOT NULL,
+      inafectas_cents INTEGER NOT NULL,
+      igv_cents INTEGER NOT NULL,
+      icbper_cents INTEGER NOT NULL,
+      discount_cents INTEGER NOT NULL,
+      total_cents INTEGER NOT NULL,
+      paid_cents INTEGER NOT NULL,
+      change_cents INTEGER NOT NULL,
+      igv_bps INTEGER NOT NULL,
+      icbper_rate_cents INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('completed')),
+      created_at TEXT NOT NULL,
+      UNIQUE (serie, correlativo),
+      CHECK (total_cents = gravadas_cents + exoneradas_cents + inafectas_cents + igv_cents + icbper_cents),
+      CHECK (paid_cents - change_cents = total_cents)
+    )`,
+    `CREATE INDEX sales_issue_date ON sales(issue_date)`,
+    `CREATE TABLE sale_lines (
+      id TEXT PRIMARY KEY,
+      sale_id TEXT NOT NULL REFERENCES sales(id),
+      line_no INTEGER NOT NULL,
+      product_id TEXT NOT NULL REFERENCES products(id),
+      sku TEXT NOT NULL,
+      description TEXT NOT NULL,
+      unit TEXT NOT NULL,
+      quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+      unit_price_cents INTEGER NOT NULL,
+      gross_cents INTEGER NOT NULL,
+      discount_cents INTEGER NOT NULL,
+      amount_cents INTEGER NOT NULL,
+      igv_affectation TEXT NOT NULL,
+      taxable_cents INTEGER NOT NULL,
+      gross_taxable_cents INTEGER NOT NULL,
+      discount_taxable_cents INTEGER NOT NULL,
+      igv_cents INTEGER NOT NULL,
+      icbper_units INTEGER NOT NULL,
+      icbper_cents INTEGER NOT NULL,
+      scanned_code TEXT,
+      UNIQUE (sale_id, line_no),
+      CHECK (amount_cents = gross_cents - discount_cents),
+      CHECK (amount_cents = taxable_cents + igv_cents)
+    )`,
+    `CREATE TABLE payments (
+      id TEXT PRIMARY KEY,
+      sale_id TEXT NOT NULL REFERENCES sales(id),
+      seq INTEGER NOT NULL,
+      method TEXT NOT NULL CHECK (method IN ('cash', 'card', 'wallet', 'usd')),
+      amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+      tendered_cents INTEGER NOT NULL,
+      change_cents INTEGER NOT NULL,
+      usd_cents INTEGER,
+      rate_e4 INTEGER,
+      wallet TEXT CHECK (wallet IN ('yape', 'plin')),
+      card_brand TEXT,
+      reference TEXT,
+      created_at TEXT NOT NULL,
+      UNIQUE (sale_id, seq),
+      CHECK (tendered_cents - change_cents = amount_cents)
+    )`,
+    `CREATE TABLE stock_movements (
+      id TEXT PRIMARY KEY,
+      product_id TEXT NOT NULL REFERENCES products(id),
+      quantity_milli INTEGER NOT NULL CHECK (quantity_milli <> 0),
+      reason TEXT NOT NULL CHECK (reason IN ('initial', 'sale', 'return', 'adjustment', 'receipt')),
+      sale_id TEXT REFERENCES sales(id),
+      sale_line_id TEXT REFERENCES sale_lines(id),
+      user_id TEXT REFERENCES users(id),
+      terminal_id TEXT NOT NULL,
+      note TEXT,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE INDEX stock_movements_product ON stock_movements(product_id)`,
+    // Derived from stock_movements (kept in the same transactions); never edited by hand.
+    `CREATE TABLE stock_levels (
+      product_id TEXT PRIMARY KEY REFERENCES products(id),
+      quantity_milli INTEGER NOT NULL,
+      updated_at TEXT NOT NULL
+    ) WITHOUT ROWID`,
+    `CREATE TABLE outbox (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      topic TEXT NOT NULL,
+      entity_id TEXT NOT NULL,
+      payload TEXT NOT NULL CHECK (json_valid(payload)),
+      created_at TEXT NOT NULL,
+      status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT,
+      acked_at TEXT
+    )`,
+    `CREATE INDEX outbox_pending ON outbox(status, seq)`,
+    `CREATE TABLE audit_log (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      at TEXT NOT NULL,
+      terminal_id TEXT NOT NULL,
+      user_id TEXT,
+      approver_id TEXT,
+      action TEXT NOT NULL,
+      entity_type TEXT NOT NULL,
+      entity_id TEXT,
+      data TEXT NOT NULL CHECK (json_valid(data)),
+      prev_hash TEXT NOT NULL,
+      hash TEXT NOT NULL
+    )`,
+    `CREATE INDEX audit_log_action ON audit_log(action, at)`,
+    ...appendOnly('sales'),
+    ...appendOnly('sale_lines'),
+    ...appendOnly('payments'),
+    ...appendOnly('stock_movements'),
+    ...appendOnly('audit_log'),
+  ]);
+}

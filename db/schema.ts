@@ -1,0 +1,273 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of the terminal's SQLite file, as the latest migration leaves it.
+ * Money is integer céntimos (`*_cents`), quantities integer thousandths (`*_milli`),
+ * flags 0/1, instants ISO-8601 with the Lima offset, dates `YYYY-MM-DD`.
+ */
+
+export type Flag = 0 | 1;
+export type Role = 'cajero' | 'supervisor' | 'administrador';
+export type DocType = '01' | '03';
+export type Unit = 'NIU' | 'KGM';
+export type IgvAffectationCode = '10' | '20' | '30';
+export type PaymentMethodCode = 'cash' | 'card' | 'wallet' | 'usd';
+export type StockReason = 'initial' | 'sale' | 'return' | 'adjustment' | 'receipt';
+export type DiscountKind = 'amount' | 'percent';
+
+export interface StoreTable {
+  id: string;
+  ruc: string;
+  legal_name: string;
+  trade_name: string;
+  address: string;
+  ubigeo: string | null;
+  created_at: string;
+}
+
+export interface TerminalTable {
+  id: string;
+  store_id: string;
+  code: string;
+  name: string;
+  /** Always 1: the file holds exactly one terminal's identity. */
+  singleton: Generated<number>;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  pin_hash: string;
+  active: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductTable {
+  id: string;
+  sku: string;
+  name: string;
+  brand: string | null;
+  category: string | null;
+  unit: Unit;
+  price_cents: number;
+  igv_affectation: IgvAffectationCode;
+  icbper: Flag;
+  plu: string | null;
+  active: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductBarcodeTable {
+  barcode: string;
+  product_id: string;
+  created_at: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  doc_type: string;
+  doc_number: string;
+  name: string;
+  address: string | null;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SeriesTable {
+  serie: string;
+  doc_type: DocType;
+  last_correlativo: number;
+  updated_at: string;
+}
+
+export interface ExchangeRateTable {
+  date: string;
+  /** Soles per US dollar × 10 000. */
+  rate_e4: number;
+  set_by: string;
+  set_at: string;
+}
+
+export interface SaleTable {
+  id: string;
+  store_id: string;
+  terminal_id: string;
+  user_id: string;
+  doc_type: DocType;
+  serie: string;
+  correlativo: number;
+  issued_at: string;
+  issue_date: string;
+  currency: 'PEN';
+  customer_id: string | null;
+  customer_doc_type: string | null;
+  customer_doc_number: string | null;
+  customer_name: string | null;
+  customer_address: string | null;
+  gravadas_cents: number;
+  exoneradas_cents: number;
+  inafectas_cents: number;
+  igv_cents: number;
+  icbper_cents: number;
+  discount_cents: number;
+  total_cents: number;
+  paid_cents: number;
+  change_cents: number;
+  igv_bps: number;
+  icbper_rate_cents: number;
+  status: 'completed';
+  created_at: string;
+}
+
+export interface SaleLineTable {
+  id: string;
+  sale_id: string;
+  line_no: number;
+  product_id: string;
+  sku: string;
+  description: string;
+  unit: Unit;
+  quantity_milli: number;
+  unit_price_cents: number;
+  gross_cents: number;
+  discount_cents: number;
+  amount_cents: number;
+  igv_affectation: IgvAffectationCode;
+  taxable_cents: number;
+  gross_taxable_cents: number;
+  discount_taxable_cents: number;
+  igv_cents: number;
+  icbper_units: number;
+  icbper_cents: number;
+  scanned_code: string | null;
+}
+
+export interface PaymentTable {
+  id: string;
+  sale_id: string;
+  seq: number;
+  method: PaymentMethodCode;
+  amount_cents: number;
+  tendered_cents: number;
+  change_cents: number;
+  usd_cents: number | null;
+  rate_e4: number | null;
+  wallet: 'yape' | 'plin' | null;
+  card_brand: string | null;
+  reference: string | null;
+  created_at: string;
+}
+
+export interface StockMovementTable {
+  id: string;
+  product_id: string;
+  quantity_milli: number;
+  reason: StockReason;
+  sale_id: string | null;
+  sale_line_id: string | null;
+  user_id: string | null;
+  terminal_id: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface StockLevelTable {
+  product_id: string;
+  quantity_milli: number;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  id: string;
+  topic: string;
+  entity_id: string;
+  payload: string;
+  created_at: string;
+  status: Generated<'pending' | 'sent' | 'dead'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  acked_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  terminal_id: string;
+  user_id: string | null;
+  approver_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CartTable {
+  id: string;
+  terminal_id: string;
+  user_id: string;
+  status: 'open' | 'held';
+  doc_type: DocType;
+  customer_id: string | null;
+  discount_kind: DiscountKind | null;
+  discount_value: number;
+  discount_approved_bps: number;
+  discount_approved_by: string | null;
+  label: string | null;
+  created_at: string;
+  updated_at: string;
+  held_at: string | null;
+}
+
+export interface CartLineTable {
+  id: string;
+  cart_id: string;
+  position: number;
+  product_id: string;
+  quantity_milli: number;
+  unit_price_cents: number;
+  fixed_amount_cents: number | null;
+  discount_kind: DiscountKind | null;
+  discount_value: number;
+  discount_approved_bps: number;
+  discount_approved_by: string | null;
+  scanned_code: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  store: StoreTable;
+  terminal: TerminalTable;
+  settings: SettingTable;
+  users: UserTable;
+  products: ProductTable;
+  product_barcodes: ProductBarcodeTable;
+  customers: CustomerTable;
+  series: SeriesTable;
+  exchange_rates: ExchangeRateTable;
+  sales: SaleTable;
+  sale_lines: SaleLineTable;
+  payments: PaymentTable;
+  stock_movements: StockMovementTable;
+  stock_levels: StockLevelTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  carts: CartTable;
+  cart_lines: CartLineTable;
+}

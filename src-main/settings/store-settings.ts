@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Sql } from '../storage/sql';
+import type { Clock } from '../shared/clock';
+import { AppError } from '../shared/errors';
+import { limaTimestamp } from '../shared/lima-time';
+import { DEFAULT_VARIABLE_MEASURE_RULES, validateRule } from '../catalog/variable-measure';
+
+const variableMeasureRule = z
+  .object({
+    prefix: z.string(),
+    kind: z.enum(['weight', 'price']),
+    pluStart: z.number().int(),
+    pluLength: z.number().int(),
+    valueStart: z.number().int(),
+    valueLength: z.number().int(),
+  })
+  .superRefine((rule, ctx) => {
+    const problem = validateRule(rule);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Business settings of the store: typed, validated, with the defaults a Peruvian store starts with. */
+export const SETTING_SCHEMAS = {
+  /** IGV rate in basis points (18 % = 1800). */
+  'tax.igvBps': z.number().int().min(0).max(5000),
+  /** Discounts up to this share of a line (or of the sale) need no supervisor. */
+  'sales.discountLimitBps': z.number().int().min(0).max(10_000),
+  /** Boletas above this total must identify the customer (SUNAT: more than S/ 700). */
+  'sales.boletaIdentificationThresholdCents': z.number().int().min(0),
+  /** In-store scale label layouts, first match wins. */
+  'catalog.variableMeasureRules': z.array(variableMeasureRule).max(10),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
+
+export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
+  'tax.igvBps': 1800,
+  'sales.discountLimitBps': 1000,
+  'sales.boletaIdentificationThresholdCents': 70_000,
+  'catalog.variableMeasureRules': [...DEFAULT_VARIABLE_MEASURE_RULES],
+};
+
+/** Reads are cached in memory (they sit on the scan path); writes go through `set` only. */
+export class StoreSettings {
+  private readonly cache = new Map<SettingKey, unknown>();
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly qb: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  get<K extends SettingKey>(key: K): SettingValue<K> {
+    if (this.cache.has(key)) return this.cache.get(key) as SettingValue<K>;
+    const row = this.sql.first(this.qb.selectFrom('settings').select('value').where('key', '=', key));
+    const value = row ? (SETTING_SCHEMAS[key].parse(JSON.parse(row.value)) as SettingValue<K>) : SETTING_DEFAULTS[key];
+    this.cache.set(key, value);
+    return value;
+  }
+
+  /** Call inside the transaction that audits the change. */
+  set<K extends SettingKey>(key: K, value: unknown, userId: string | null): SettingValue<K> {
+    const parsed = SETTING_SCHEMAS[key].safeParse(value);
+    if (!parsed.success) {
+      throw new AppError('SETTING_INVALID', { key, reason: parsed.error.issues.map((i) => i.message).join(', ') });
+    }
+    const json = JSON.stringify(parsed.data);
+    const at = limaTimestamp(this.clock.now());
+    this.sql.run(
+      this.qb
+        .insertInto('settings')
+        .values({ key, value: json, updated_at: at, updated_by: userId })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at, updated_by: userId })),
+    );
+    this.cache.delete(key);
+    return parsed.data as SettingValue<K>;
+  }
+}

@@ -1,0 +1,86 @@
+import { formatSoles } from './money';
+
+/**
+ * Every failure the core reports on purpose: a stable code for code, a Spanish
+ * sentence for the person at the counter. Messages say what happened and what to do.
+ */
+const messages = {
+  VALIDATION_FAILED: (d: { issues: string[] }) => `Datos inválidos: ${d.issues.join('; ')}.`,
+  UNKNOWN_METHOD: (d: { method: string }) => `Operación desconocida: ${d.method}.`,
+  NOT_AUTHENTICATED: () => 'Su sesión terminó. Ingrese con su usuario y PIN.',
+  FORBIDDEN: (d: { action: string }) => `Su usuario no tiene permiso para ${d.action}.`,
+  INVALID_CREDENTIALS: () => 'Usuario o PIN incorrecto.',
+  USER_INACTIVE: (d: { username: string }) => `El usuario ${d.username} está desactivado.`,
+  APPROVAL_REQUIRED: (d: { reason: string }) => `Se necesita la autorización de un supervisor: ${d.reason}.`,
+  APPROVAL_INVALID: () => 'El PIN de autorización no es válido o el usuario no puede autorizar esta acción.',
+  PRODUCT_NOT_FOUND: (d: { code: string }) => `No hay ningún producto con el código ${d.code}.`,
+  BARCODE_CHECK_DIGIT: (d: { code: string }) =>
+    `El código ${d.code} no es válido (dígito de control). Vuelva a escanear.`,
+  SCALE_ITEM_NOT_FOUND: (d: { code: string; plu: string }) =>
+    `La etiqueta de balanza ${d.code} es del artículo ${d.plu}, que no está registrado en el catálogo.`,
+  PRODUCT_INACTIVE: (d: { name: string }) => `${d.name} está desactivado y no se puede vender.`,
+  WEIGHT_REQUIRED: (d: { name: string }) => `Ingrese el peso de ${d.name}.`,
+  INVALID_QUANTITY: (d: { reason: string }) => `Cantidad no válida: ${d.reason}.`,
+  CART_LINE_NOT_FOUND: () => 'Esa línea ya no está en la venta.',
+  CART_EMPTY: () => 'La venta no tiene productos.',
+  HELD_SALE_NOT_FOUND: () => 'La venta en espera ya no existe (quizás fue retomada en otra sesión).',
+  DISCOUNT_INVALID: (d: { reason: string }) => `Descuento no válido: ${d.reason}.`,
+  CUSTOMER_REQUIRED_FACTURA: () => 'La factura necesita un cliente con RUC y razón social.',
+  CUSTOMER_REQUIRED_BOLETA: (d: { thresholdCents: number }) =>
+    `Las boletas de más de ${formatSoles(d.thresholdCents)} necesitan el DNI (u otro documento) del cliente.`,
+  INVALID_RUC: (d: { value: string }) =>
+    `El RUC ${d.value} no es válido: debe tener 11 dígitos, empezar con 10, 15, 17 o 20 y su dígito verificador debe cuadrar.`,
+  INVALID_DNI: (d: { value: string }) => `El DNI ${d.value} no es válido: debe tener 8 dígitos.`,
+  INVALID_IDENTITY_DOCUMENT: (d: { value: string }) =>
+    `El número de documento ${d.value} no es válido: use de 4 a 15 letras o dígitos, sin espacios.`,
+  CUSTOMER_NAME_REQUIRED: (d: { field: string }) => `Ingrese ${d.field} del cliente.`,
+  CUSTOMER_NOT_FOUND: () => 'El cliente ya no existe.',
+  PAYMENT_INSUFFICIENT: (d: { missingCents: number }) => `Falta cobrar ${formatSoles(d.missingCents)}.`,
+  PAYMENT_EXCEEDS_TOTAL: (d: { method: string }) =>
+    `El pago con ${d.method} no puede superar lo que falta cobrar: solo el efectivo (soles o dólares) da vuelto.`,
+  PAYMENT_UNNEEDED: (d: { method: string }) =>
+    `El pago con ${d.method} sobra: lo demás ya cubre el total. Quítelo para continuar.`,
+  PAYMENT_INVALID: (d: { reason: string }) => `Pago no válido: ${d.reason}.`,
+  EXCHANGE_RATE_MISSING: (d: { date: string }) =>
+    `No se ha registrado el tipo de cambio del ${d.date}. Un supervisor debe registrarlo para cobrar en dólares.`,
+  EXCHANGE_RATE_INVALID: (d: { reason: string }) => `Tipo de cambio no válido: ${d.reason}.`,
+  SERIES_NOT_CONFIGURED: (d: { docType: string }) =>
+    `Esta caja no tiene una serie configurada para el comprobante ${d.docType}.`,
+  SALE_NOT_FOUND: () => 'No se encontró la venta.',
+  SETTING_INVALID: (d: { key: string; reason: string }) => `Configuración ${d.key} no válida: ${d.reason}.`,
+  INTERNAL: () => 'Ocurrió un error inesperado y no se guardó ningún cambio. Intente de nuevo.',
+} as const;
+
+export type ErrorCode = keyof typeof messages;
+export type ErrorDetails<C extends ErrorCode> = Parameters<(typeof messages)[C]> extends [infer D] ? D : undefined;
+
+/** The shape an error takes when it crosses a boundary (IPC, HTTP). */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails<C>;
+
+  constructor(code: C, ...details: ErrorDetails<C> extends undefined ? [] : [ErrorDetails<C>]) {
+    const detail = details[0] as ErrorDetails<C>;
+    const render = messages[code] as (d: ErrorDetails<C>) => string;
+    super(render(detail));
+    this.name = 'AppError';
+    this.code = code;
+    this.details = detail;
+  }
+
+  toApiError(): ApiError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
