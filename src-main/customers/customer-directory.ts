@@ -1,5 +1,7 @@
+export type { Customer, CustomerInput } from './customer';
 import type { Kysely } from 'kysely';
 import type { CustomerTable, Database } from '../../db/schema';
+import type { Customer, CustomerInput } from './customer';
 import type { Sql } from '../storage/sql';
 import type { Clock } from '../shared/clock';
 import { AppError } from '../shared/errors';
@@ -7,22 +9,6 @@ import { newId } from '../shared/ids';
 import { limaTimestamp } from '../shared/lima-time';
 import { guessDocType, isValidIdentity, type IdentityDocType } from './identity';
 
-export interface Customer {
-  id: string;
-  docType: IdentityDocType;
-  docNumber: string;
-  name: string;
-  address: string | null;
-  email: string | null;
-}
-
-export interface CustomerInput {
-  docType: IdentityDocType;
-  docNumber: string;
-  name: string;
-  address?: string | null | undefined;
-  email?: string | null | undefined;
-}
 
 function fromRow(row: CustomerTable): Customer {
   return {

@@ -46,6 +46,8 @@ const messages = {
   EXCHANGE_RATE_INVALID: (d: { reason: string }) => `Tipo de cambio no válido: ${d.reason}.`,
   SERIES_NOT_CONFIGURED: (d: { docType: string }) =>
     `Esta caja no tiene una serie configurada para el comprobante ${d.docType}.`,
+  TOTAL_CHANGED: (d: { totalCents: number }) =>
+    `El total de la venta cambió a ${formatSoles(d.totalCents)}. Revise el cobro antes de confirmar.`,
   SALE_NOT_FOUND: () => 'No se encontró la venta.',
   SETTING_INVALID: (d: { key: string; reason: string }) => `Configuración ${d.key} no válida: ${d.reason}.`,
   INTERNAL: () => 'Ocurrió un error inesperado y no se guardó ningún cambio. Intente de nuevo.',

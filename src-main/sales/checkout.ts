@@ -1,0 +1,175 @@
+import type { CoreContext } from '../core/context';
+import { AppError } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { limaDate, limaTimestamp } from '../shared/lima-time';
+import type { Actor } from '../users/authenticator';
+import type { CartService } from './cart-service';
+import { documentProblem } from './document-rules';
+import { icbperRateCents } from './icbper-rates';
+import { settlePayments, type PaymentInput } from './payments';
+import { documentNumber, type SaleRecords, type SaleView } from './sale-records';
+
+export interface CheckoutInput {
+  /** The total the cashier saw and collected; if the cart changed since, nothing is charged. */
+  expectedTotalCents: number;
+  payments: PaymentInput[];
+}
+
+/**
+ * Turns the open cart into a completed sale in one transaction: the next correlativo of
+ * its series, the sale with its lines and payments, stock out, the outbox message for
+ * headquarters, the audit entry, and the cart gone. Any failure leaves none of it.
+ */
+export class Checkout {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly carts: CartService,
+    private readonly sales: SaleRecords,
+  ) {}
+
+  complete(actor: Actor, input: CheckoutInput): SaleView {
+    const saleId = this.ctx.sql.transaction(() => this.write(actor, input));
+    return this.sales.byId(saleId);
+  }
+
+  private write(actor: Actor, input: CheckoutInput): string {
+    const { sql, qb, clock, terminal } = this.ctx;
+    const cartId = this.carts.openCartId();
+    if (!cartId) throw new AppError('CART_EMPTY');
+    const { cart, priced, customer } = this.carts.price(cartId);
+    if (cart.lines.length === 0) throw new AppError('CART_EMPTY');
+    const { totals } = priced;
+    if (totals.totalCents !== input.expectedTotalCents) {
+      throw new AppError('TOTAL_CHANGED', { totalCents: totals.totalCents });
+    }
+    const problem = documentProblem(
+      cart.docType,
+      customer,
+      totals.totalCents,
+      this.ctx.settings.get('sales.boletaIdentificationThresholdCents'),
+    );
+    if (problem) throw problem;
+    this.carts.assertDiscountsCovered(cart, priced);
+    const settlement = settlePayments(totals.totalCents, input.payments, () => this.ctx.exchangeRates.requireToday());
+
+    const now = clock.now();
+    const at = limaTimestamp(now);
+    const issueDate = limaDate(now);
+    const series = sql.first(
+      qb
+        .updateTable('series')
+        .set((eb) => ({ last_correlativo: eb('last_correlativo', '+', 1), updated_at: at }))
+        .where('serie', '=', (eb) =>
+          eb.selectFrom('series').select('serie').where('doc_type', '=', cart.docType).orderBy('serie').limit(1),
+        )
+        .returning(['serie', 'last_correlativo']),
+    );
+    if (!series) throw new AppError('SERIES_NOT_CONFIGURED', { docType: cart.docType });
+
+    const saleId = newId();
+    sql.run(
+      qb.insertInto('sales').values({
+        id: saleId,
+        store_id: terminal.storeId,
+        terminal_id: terminal.terminalId,
+        user_id: actor.userId,
+        doc_type: cart.docType,
+        serie: series.serie,
+        correlativo: series.last_correlativo,
+        issued_at: at,
+        issue_date: issueDate,
+        currency: 'PEN',
+        customer_id: customer?.id ?? null,
+        customer_doc_type: customer?.docType ?? null,
+        customer_doc_number: customer?.docNumber ?? null,
+        customer_name: customer?.name ?? null,
+        customer_address: customer?.address ?? null,
+        gravadas_cents: totals.gravadasCents,
+        exoneradas_cents: totals.exoneradasCents,
+        inafectas_cents: totals.inafectasCents,
+        igv_cents: totals.igvCents,
+        icbper_cents: totals.icbperCents,
+        discount_cents: totals.discountCents,
+        total_cents: totals.totalCents,
+        paid_cents: settlement.paidCents,
+        change_cents: settlement.changeCents,
+        igv_bps: this.ctx.settings.get('tax.igvBps'),
+        icbper_rate_cents: icbperRateCents(issueDate),
+        status: 'completed',
+        created_at: at,
+      }),
+    );
+    priced.lines.forEach((line, index) => {
+      const lineId = newId();
+      sql.run(
+        qb.insertInto('sale_lines').values({
+          id: lineId,
+          sale_id: saleId,
+          line_no: index + 1,
+          product_id: line.productId,
+          sku: line.sku,
+          description: line.name,
+          unit: line.unit,
+          quantity_milli: line.quantityMilli,
+          unit_price_cents: line.unitPriceCents,
+          gross_cents: line.grossCents,
+          discount_cents: line.discountCents,
+          amount_cents: line.amountCents,
+          igv_affectation: line.affectation,
+          taxable_cents: line.taxes.taxableCents,
+          gross_taxable_cents: line.taxes.grossTaxableCents,
+          discount_taxable_cents: line.taxes.discountTaxableCents,
+          igv_cents: line.taxes.igvCents,
+          icbper_units: line.bagUnits,
+          icbper_cents: line.taxes.icbperCents,
+          scanned_code: cart.lines[index]?.scannedCode ?? null,
+        }),
+      );
+      this.ctx.stock.record({
+        productId: line.productId,
+        quantityMilli: -line.quantityMilli,
+        reason: 'sale',
+        saleId,
+        saleLineId: lineId,
+        userId: actor.userId,
+      });
+    });
+    settlement.payments.forEach((payment, index) => {
+      sql.run(
+        qb.insertInto('payments').values({
+          id: newId(),
+          sale_id: saleId,
+          seq: index + 1,
+          method: payment.method,
+          amount_cents: payment.amountCents,
+          tendered_cents: payment.tenderedCents,
+          change_cents: payment.changeCents,
+          usd_cents: payment.usdCents,
+          rate_e4: payment.rateE4,
+          wallet: payment.wallet,
+          card_brand: payment.cardBrand,
+          reference: payment.reference,
+          created_at: at,
+        }),
+      );
+    });
+    this.carts.deleteCart(cart.id);
+
+    const view = this.sales.byId(saleId);
+    this.ctx.outbox.enqueue('sale.completed.v1', saleId, view);
+    this.ctx.audit.append({
+      action: 'sale.completed',
+      entityType: 'sale',
+      entityId: saleId,
+      userId: actor.userId,
+      approverId: cart.discountApprovedBy ?? cart.lines.find((l) => l.discountApprovedBy)?.discountApprovedBy ?? null,
+      data: {
+        number: documentNumber(series.serie, series.last_correlativo),
+        totalCents: totals.totalCents,
+        discountCents: totals.discountCents,
+        payments: settlement.payments.map((p) => ({ method: p.method, amountCents: p.amountCents })),
+      },
+    });
+    return saleId;
+  }
+}
