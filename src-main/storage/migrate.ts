@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationProvider } from 'kysely';
 import { LATEST_MIGRATION, migrationProvider } from '../../db/migrations';
 import type { DatabaseHandle } from './database';
 
@@ -35,12 +35,15 @@ export interface MigrationReport {
 const KEEP_BACKUPS = 3;
 
 /**
- * Brings the file up to the latest schema (or to `upTo`, for tests) in one transaction,
+ * Brings the file up to the latest schema (or to `upTo`, or another provider's list, for tests) in one transaction,
  * after copying it aside: if anything fails, the file is untouched and the copy exists anyway.
  */
-export async function migrateDatabase(handle: DatabaseHandle, upTo?: string): Promise<MigrationReport> {
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  options: { upTo?: string; provider?: MigrationProvider } = {},
+): Promise<MigrationReport> {
   const kysely = new Kysely<unknown>({ dialect: new TransactionalDdlSqliteDialect({ database: handle.sqlite }) });
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider(upTo) });
+  const migrator = new Migrator({ db: kysely, provider: options.provider ?? migrationProvider(options.upTo) });
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
   if (pending.length === 0) return { applied: [], backupFile: null };
 

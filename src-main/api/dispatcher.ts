@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Core } from '../core/core';
+import { AppError, isAppError, type ApiError } from '../shared/errors';
+import { roleCan } from '../users/roles';
+import { contract, type ApiMethod } from './contract';
+import { handlers, type HandlerContext } from './handlers';
+import type { CoreEvent, CoreEventListener, RpcRequest, RpcResponse } from './transport';
+
+z.config(z.locales.es());
+
+const PERMISSION_ACTIONS: Record<string, string> = {
+  'sale.sell': 'vender',
+  'sale.discountOverLimit': 'autorizar descuentos sobre el límite',
+  'exchangeRate.set': 'registrar el tipo de cambio',
+  'settings.manage': 'cambiar la configuración',
+  'customers.manage': 'registrar clientes',
+};
+
+function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function validationError(error: z.ZodError): AppError {
+  const issues = error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+  );
+  return new AppError('VALIDATION_FAILED', { issues });
+}
+
+export interface Dispatcher {
+  dispatch(request: RpcRequest): Promise<RpcResponse>;
+  onEvent(listener: CoreEventListener): () => void;
+}
+
+/**
+ * The one door into the core for every transport: resolves the method, validates the
+ * input against its schema, checks the session and the permission the contract names,
+ * runs the handler, and turns every failure into a typed error with a Spanish message.
+ * Unexpected errors are logged in full here and leave the core as INTERNAL only.
+ */
+export function createDispatcher(core: Core, log: (message: string, error: unknown) => void = console.error): Dispatcher {
+  const listeners = new Set<CoreEventListener>();
+  const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
+
+  async function run(request: RpcRequest): Promise<unknown> {
+    if (!isApiMethod(request.method)) throw new AppError('UNKNOWN_METHOD', { method: String(request.method) });
+    const name = request.method;
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(request.input ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    const context: HandlerContext = { core, actor: null, session: request.session ?? null };
+    if (spec.permission !== null) {
+      context.actor = core.ctx.auth.resolve(request.session ?? undefined);
+      if (spec.permission !== 'authenticated' && !roleCan(context.actor.role, spec.permission)) {
+        throw new AppError('FORBIDDEN', { action: PERMISSION_ACTIONS[spec.permission] ?? spec.permission });
+      }
+    }
+    const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
+    const value = await handler(parsed.data, context);
+    if (name.startsWith('cart.') && name !== 'cart.current' && name !== 'cart.held') emit({ type: 'cart.changed' });
+    if (name === 'checkout.complete') {
+      const { sale } = value as { sale: { id: string; number: string } };
+      emit({ type: 'sale.completed', saleId: sale.id, number: sale.number });
+      emit({ type: 'cart.changed' });
+    }
+    return value;
+  }
+
+  return {
+    async dispatch(request) {
+      try {
+        return { ok: true, value: (await run(request)) ?? null };
+      } catch (error) {
+        if (isAppError(error)) return { ok: false, error: error.toApiError() };
+        log(`core: ${request.method} failed`, error);
+        const internal: ApiError = new AppError('INTERNAL').toApiError();
+        return { ok: false, error: internal };
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ApiError } from '../shared/errors';
+
+/** One call across a process boundary (Electron IPC or the web host's HTTP). */
+export interface RpcRequest {
+  method: string;
+  input?: unknown;
+  /** Session token from `session.login`; absent for public methods. */
+  session?: string | null | undefined;
+}
+
+export type RpcResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Pushed from the core to every window: something changed that a screen may show. */
+export type CoreEvent =
+  | { type: 'cart.changed' }
+  | { type: 'sale.completed'; saleId: string; number: string }
+  | { type: 'session.ended'; reason: 'logout' | 'inactive' };
+
+export type CoreEventListener = (event: CoreEvent) => void;

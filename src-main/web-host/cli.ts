@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebHost } from './server';
+
+/**
+ * `npm run dev:web` / the fallback of `npm start`: serves the built renderer and the
+ * core's API on 127.0.0.1 and prints the one URL (with its session token) to open.
+ */
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: process.env.MOSTRADOR_DATA_DIR ?? '.data/demo' },
+    port: { type: 'string', default: process.env.MOSTRADOR_PORT ?? '0' },
+    'renderer-dir': { type: 'string', default: 'out/renderer' },
+    'no-demo': { type: 'boolean', default: false },
+  },
+});
+
+const host = await startWebHost({
+  dataDir: resolve(values['data-dir']),
+  port: Number(values.port),
+  demo: !values['no-demo'],
+  rendererDir: resolve(values['renderer-dir']),
+  log: (message) => console.error(message),
+});
+console.log(`Mostrador (web) en ${host.url}`);
+console.log(`Datos: ${host.databaseFile}`);
+
+let closing = false;
+const stop = () => {
+  if (closing) return;
+  closing = true;
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
