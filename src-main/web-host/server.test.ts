@@ -100,7 +100,9 @@ describe('loopback web host', () => {
       error: { code: 'FORBIDDEN', message: 'Su usuario no tiene permiso para registrar el tipo de cambio.' },
     });
 
-    const unknown = await rpc('cart.scan', { code: '7750000000000' }, token);
+    const unknown = await rpc('cart.scan', { code: '7750000000007' }, token);
+    const misread = await rpc('cart.scan', { code: '7750000000000' }, token);
+    expect(misread).toMatchObject({ ok: false, error: { code: 'BARCODE_CHECK_DIGIT' } });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'PRODUCT_NOT_FOUND' } });
     const scanned = await rpc('cart.scan', { code: '7752242641970' }, token);
     expect(scanned).toMatchObject({ ok: true, value: { totals: { totalCents: 650 } } });
