@@ -181,8 +181,8 @@ const PLU_FIRST = 50000;
 const PLU_LAST = 99999;
 const MAX_COUNT = 99_999_999; // 8-digit barcode index
 
-/** Small, fast, deterministic 32-bit PRNG. */
-function mulberry32(seed: number): () => number {
+/** Small, fast, deterministic 32-bit PRNG; shared with the benchmarks. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,0 +1,18 @@
+import { coreStartBenchmark } from './core-start.bench';
+import { lookupBenchmark } from './lookup.bench';
+import { saleCommitBenchmark } from './sale-commit.bench';
+import { searchBenchmark } from './search.bench';
+import { seedBenchmark } from './seed.bench';
+import type { Benchmark } from './types';
+
+/**
+ * Run order matters: the seed builds the shared 200k store, reads run before sales write to
+ * it, and core start goes last because it closes the shared core. Add new benchmarks here.
+ */
+export const BENCHMARKS: readonly Benchmark[] = [
+  seedBenchmark,
+  lookupBenchmark,
+  searchBenchmark,
+  saleCommitBenchmark,
+  coreStartBenchmark,
+];
