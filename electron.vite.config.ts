@@ -39,6 +39,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: at('out/renderer'),
+      minify: true,
       rolldownOptions: { input: at('src-renderer/index.html') },
     },
   },

@@ -5,7 +5,11 @@ import { existsSync } from 'node:fs';
 
 export const PACKAGES = [
   { pkg: 'chromium', bin: 'chromium', why: 'Playwright drives the real UI in Debian Chromium' },
-  { pkg: 'fonts-dejavu-core', file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', why: 'readable screenshots' },
+  {
+    pkg: 'fonts-dejavu-core',
+    file: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+    why: 'readable screenshots',
+  },
   { pkg: 'xmlsec1', bin: 'xmlsec1', why: 'independent check of XML signatures' },
   { pkg: 'libxml2-utils', bin: 'xmllint', why: 'independent XSD validation' },
   { pkg: 'socat', bin: 'socat', why: 'pseudo-terminal pairs stand in for serial scanners' },

@@ -34,8 +34,13 @@ const electron = electronBinary();
 if (electron && nativeReadyForElectron()) {
   forward(spawn(electron, ['.'], { stdio: 'inherit' }));
 } else {
-  if (!electron) console.log('Electron no está instalado en esta máquina (su binario se descarga en el primer uso).');
+  if (!electron)
+    console.log('Electron no está instalado en esta máquina (su binario se descarga en el primer uso).');
   console.log('Abriendo Mostrador en modo web: abra en su navegador la dirección que aparece abajo.');
   const port = process.env.MOSTRADOR_PORT ?? '5170';
-  forward(spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--port', port], { stdio: 'inherit' }));
+  forward(
+    spawn(process.execPath, ['--import', 'tsx', 'src-main/web-host/cli.ts', '--port', port], {
+      stdio: 'inherit',
+    }),
+  );
 }

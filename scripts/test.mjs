@@ -6,6 +6,7 @@ import { missingPackages } from './debian-packages.mjs';
 const steps = [
   ['native module for Node', 'node', ['scripts/ensure-native.mjs', 'node']],
   ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['unit and integration tests', 'npx', ['vitest', 'run']],
   ['build (electron-vite)', 'npx', ['electron-vite', 'build']],

@@ -100,7 +100,9 @@ export const contract = {
   'session.me': method<ActorView>()({ input: none, permission: 'authenticated' }),
 
   'catalog.search': method<ProductHit[]>()({
-    input: z.object({ text: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    input: z
+      .object({ text: z.string().max(100), limit: z.number().int().min(1).max(100).optional() })
+      .strict(),
     permission: 'sale.sell',
   }),
 
@@ -117,7 +119,10 @@ export const contract = {
     input: z.object({ lineId: id, quantityMilli: z.number().int() }).strict(),
     permission: 'sale.sell',
   }),
-  'cart.removeLine': method<CartView>()({ input: z.object({ lineId: id }).strict(), permission: 'sale.sell' }),
+  'cart.removeLine': method<CartView>()({
+    input: z.object({ lineId: id }).strict(),
+    permission: 'sale.sell',
+  }),
   'cart.setLineDiscount': method<CartView>()({
     input: z.object({ lineId: id, discount, approval: approval.optional() }).strict(),
     permission: 'sale.sell',
@@ -173,7 +178,10 @@ export const contract = {
     permission: 'sale.sell',
   }),
 
-  'exchangeRate.today': method<{ date: string; rateE4: number | null }>()({ input: none, permission: 'sale.sell' }),
+  'exchangeRate.today': method<{ date: string; rateE4: number | null }>()({
+    input: none,
+    permission: 'sale.sell',
+  }),
   'exchangeRate.set': method<{ date: string; rateE4: number }>()({
     input: z.object({ rateE4: z.number().int() }).strict(),
     permission: 'exchangeRate.set',

@@ -38,12 +38,16 @@ export interface Dispatcher {
  * runs the handler, and turns every failure into a typed error with a Spanish message.
  * Unexpected errors are logged in full here and leave the core as INTERNAL only.
  */
-export function createDispatcher(core: Core, log: (message: string, error: unknown) => void = console.error): Dispatcher {
+export function createDispatcher(
+  core: Core,
+  log: (message: string, error: unknown) => void = console.error,
+): Dispatcher {
   const listeners = new Set<CoreEventListener>();
   const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
 
   async function run(request: RpcRequest): Promise<unknown> {
-    if (!isApiMethod(request.method)) throw new AppError('UNKNOWN_METHOD', { method: String(request.method) });
+    if (!isApiMethod(request.method))
+      throw new AppError('UNKNOWN_METHOD', { method: String(request.method) });
     const name = request.method;
     const spec = contract[name];
     const parsed = spec.input.safeParse(request.input ?? {});
@@ -57,7 +61,8 @@ export function createDispatcher(core: Core, log: (message: string, error: unkno
     }
     const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
     const value = await handler(parsed.data, context);
-    if (name.startsWith('cart.') && name !== 'cart.current' && name !== 'cart.held') emit({ type: 'cart.changed' });
+    if (name.startsWith('cart.') && name !== 'cart.current' && name !== 'cart.held')
+      emit({ type: 'cart.changed' });
     if (name === 'checkout.complete') {
       const { sale } = value as { sale: { id: string; number: string } };
       emit({ type: 'sale.completed', saleId: sale.id, number: sale.number });

@@ -113,7 +113,8 @@ export const handlers: Handlers = {
   },
   'sales.get': (input, { core }) => core.sales.byId(input.saleId),
   'sales.recent': (input, { core }) => core.sales.recent(input.limit ?? 20),
-  'sales.receipt': (input, { core }) => buildReceipt(core.sales.byId(input.saleId), { width: input.width ?? 48 }),
+  'sales.receipt': (input, { core }) =>
+    buildReceipt(core.sales.byId(input.saleId), { width: input.width ?? 48 }),
 
   'exchangeRate.today': (_input, { core }) => core.ctx.exchangeRates.today(),
   'exchangeRate.set': (input, context) => {

@@ -61,8 +61,11 @@ export class AuditLog {
   ) {}
 
   append(entry: AuditEntryInput): string {
-    if (!this.sql.sqlite.inTransaction) throw new Error('audit entries must be written inside the change transaction');
-    const last = this.sql.first(this.qb.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1));
+    if (!this.sql.sqlite.inTransaction)
+      throw new Error('audit entries must be written inside the change transaction');
+    const last = this.sql.first(
+      this.qb.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1),
+    );
     const row: AuditRow = {
       id: newId(),
       at: limaTimestamp(this.clock.now()),

@@ -37,7 +37,8 @@ export function resolveScan(
     catalog.bySku(code) ??
     catalog.bySku(code.toUpperCase());
   if (!product) {
-    if (gtinKind(code) !== null && !hasValidGtinCheckDigit(code)) throw new AppError('BARCODE_CHECK_DIGIT', { code });
+    if (gtinKind(code) !== null && !hasValidGtinCheckDigit(code))
+      throw new AppError('BARCODE_CHECK_DIGIT', { code });
     throw new AppError('PRODUCT_NOT_FOUND', { code });
   }
   assertSellable(product);
@@ -50,7 +51,8 @@ function resolveLabel(code: string, rule: VariableMeasureRule, catalog: ProductC
   const product = catalog.byPlu(reading.plu);
   if (!product) throw new AppError('SCALE_ITEM_NOT_FOUND', { code, plu: reading.plu });
   assertSellable(product);
-  if (reading.value <= 0) throw new AppError('INVALID_QUANTITY', { reason: 'la etiqueta de balanza marca cero' });
+  if (reading.value <= 0)
+    throw new AppError('INVALID_QUANTITY', { reason: 'la etiqueta de balanza marca cero' });
   if (rule.kind === 'weight') {
     if (product.unit !== 'KGM') {
       throw new AppError('INVALID_QUANTITY', { reason: `${product.name} no se vende por peso` });

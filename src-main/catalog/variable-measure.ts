@@ -71,7 +71,13 @@ export function validateRule(rule: VariableMeasureRule): string | null {
     [rule.valueStart, rule.valueLength],
   ];
   for (const [start, length] of fields) {
-    if (!Number.isInteger(start) || !Number.isInteger(length) || start < 0 || length < 1 || start + length > 12) {
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(length) ||
+      start < 0 ||
+      length < 1 ||
+      start + length > 12
+    ) {
       return 'los campos deben caber en los 12 primeros dígitos';
     }
   }

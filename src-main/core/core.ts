@@ -45,7 +45,9 @@ export interface Core {
 
 export class TerminalNotConfiguredError extends Error {
   constructor(file: string) {
-    super(`the database ${file} has no store or terminal identity; start with the demo seed or enrol the terminal`);
+    super(
+      `the database ${file} has no store or terminal identity; start with the demo seed or enrol the terminal`,
+    );
     this.name = 'TerminalNotConfiguredError';
   }
 }

@@ -9,7 +9,6 @@ import { newId } from '../shared/ids';
 import { limaTimestamp } from '../shared/lima-time';
 import { guessDocType, isValidIdentity, type IdentityDocType } from './identity';
 
-
 function fromRow(row: CustomerTable): Customer {
   return {
     id: row.id,
@@ -55,7 +54,9 @@ export class CustomerDirectory {
     assertValidIdentity(input.docType, docNumber);
     const name = input.name.trim().replace(/\s+/g, ' ');
     if (name.length < 2) {
-      throw new AppError('CUSTOMER_NAME_REQUIRED', { field: input.docType === '6' ? 'la razón social' : 'el nombre' });
+      throw new AppError('CUSTOMER_NAME_REQUIRED', {
+        field: input.docType === '6' ? 'la razón social' : 'el nombre',
+      });
     }
     const address = input.address?.trim() || null;
     const email = input.email?.trim() || null;
@@ -69,7 +70,10 @@ export class CustomerDirectory {
     );
     if (existing) {
       this.sql.run(
-        this.qb.updateTable('customers').set({ name, address, email, updated_at: at }).where('id', '=', existing.id),
+        this.qb
+          .updateTable('customers')
+          .set({ name, address, email, updated_at: at })
+          .where('id', '=', existing.id),
       );
       return { customer: { ...fromRow(existing), name, address, email }, before: fromRow(existing) };
     }

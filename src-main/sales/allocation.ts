@@ -6,7 +6,8 @@
 export function allocateProportionally(amount: number, weights: readonly number[]): number[] {
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   if (amount === 0 || totalWeight === 0) return weights.map(() => 0);
-  if (amount > totalWeight) throw new RangeError(`cannot allocate ${amount} over weights totalling ${totalWeight}`);
+  if (amount > totalWeight)
+    throw new RangeError(`cannot allocate ${amount} over weights totalling ${totalWeight}`);
   const shares = weights.map((weight, index) => {
     const exact = amount * weight;
     return { index, floor: Math.floor(exact / totalWeight), remainder: exact % totalWeight };

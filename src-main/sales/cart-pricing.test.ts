@@ -59,7 +59,11 @@ describe('cart pricing (worked by hand)', () => {
   });
 
   it('reports the share of a line discount in basis points, rounded up so a limit cannot be dodged', () => {
-    const priced = priceCart([line({ id: 'A', unitPriceCents: 300, discount: { kind: 'amount', value: 31 } })], null, rates);
+    const priced = priceCart(
+      [line({ id: 'A', unitPriceCents: 300, discount: { kind: 'amount', value: 31 } })],
+      null,
+      rates,
+    );
     // 0.31 of 3.00 is 10.33 % → 1034 bps, above a 10 % limit.
     expect(priced.lines[0]?.lineDiscountBps).toBe(1034);
     expect(priced.lines[0]?.amountCents).toBe(269);

@@ -1,7 +1,13 @@
 import type { IgvAffectationCode, Unit } from '../../db/schema';
 import { roundDiv, sum } from '../shared/money';
 import { allocateProportionally } from './allocation';
-import { computeLineTaxes, summarizeTotals, type DocumentTotals, type LineTaxes, type TaxRates } from './taxes';
+import {
+  computeLineTaxes,
+  summarizeTotals,
+  type DocumentTotals,
+  type LineTaxes,
+  type TaxRates,
+} from './taxes';
 
 /** A discount as the cashier typed it: an amount in céntimos or a share in basis points. */
 export interface Discount {
@@ -47,7 +53,9 @@ export interface PricedCart {
   totals: DocumentTotals;
 }
 
-export function grossOf(line: Pick<CartLineInput, 'fixedAmountCents' | 'unitPriceCents' | 'quantityMilli'>): number {
+export function grossOf(
+  line: Pick<CartLineInput, 'fixedAmountCents' | 'unitPriceCents' | 'quantityMilli'>,
+): number {
   return line.fixedAmountCents ?? roundDiv(line.unitPriceCents * line.quantityMilli, 1000);
 }
 
@@ -67,7 +75,11 @@ function shareBps(partCents: number, baseCents: number): number {
  * spread over the lines by largest remainder (bags are never discounted: ICBPER is a
  * per-unit tax), then taxes per line and the SUNAT totals. Pure: same input, same céntimos.
  */
-export function priceCart(lines: readonly CartLineInput[], saleDiscount: Discount | null, rates: TaxRates): PricedCart {
+export function priceCart(
+  lines: readonly CartLineInput[],
+  saleDiscount: Discount | null,
+  rates: TaxRates,
+): PricedCart {
   const own = lines.map((line) => {
     const grossCents = grossOf(line);
     const lineDiscountCents = line.icbper ? 0 : discountCents(line.discount, grossCents);
@@ -77,7 +89,9 @@ export function priceCart(lines: readonly CartLineInput[], saleDiscount: Discoun
   const discountableCents = sum(discountable);
   const saleDiscountCents = discountCents(saleDiscount, discountableCents);
   const shares =
-    discountableCents > 0 ? allocateProportionally(saleDiscountCents, discountable) : discountable.map(() => 0);
+    discountableCents > 0
+      ? allocateProportionally(saleDiscountCents, discountable)
+      : discountable.map(() => 0);
 
   const priced = own.map(({ line, grossCents, lineDiscountCents }, index): PricedLine => {
     const saleShare = shares[index] ?? 0;

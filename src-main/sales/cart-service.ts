@@ -69,7 +69,8 @@ export class CartService {
   scan(actor: Actor, code: string): CartView {
     const result = resolveScan(code, this.ctx.catalog, this.ctx.settings.get('catalog.variableMeasureRules'));
     const { product } = result;
-    if (result.label === null && product.unit === 'KGM') throw new AppError('WEIGHT_REQUIRED', { name: product.name });
+    if (result.label === null && product.unit === 'KGM')
+      throw new AppError('WEIGHT_REQUIRED', { name: product.name });
     return this.mutate(actor, (cartId) => {
       if (result.label === null) {
         const cart = this.store.load(cartId);
@@ -124,7 +125,9 @@ export class CartService {
       }
       this.assertQuantity(line.unit, quantityMilli);
       if (line.discount?.kind === 'amount' && line.discount.value > grossOf({ ...line, quantityMilli })) {
-        throw new AppError('DISCOUNT_INVALID', { reason: 'el descuento de la línea supera su nuevo importe' });
+        throw new AppError('DISCOUNT_INVALID', {
+          reason: 'el descuento de la línea supera su nuevo importe',
+        });
       }
       this.store.updateLine(cart.id, line.id, { quantity_milli: quantityMilli });
       if (quantityMilli < line.quantityMilli) {
@@ -161,7 +164,8 @@ export class CartService {
   ): Promise<CartView> {
     const cartId = this.requireOpenCart();
     const line = this.line(this.store.load(cartId), lineId);
-    if (line.icbper && discount) throw new AppError('DISCOUNT_INVALID', { reason: 'la bolsa plástica no admite descuento' });
+    if (line.icbper && discount)
+      throw new AppError('DISCOUNT_INVALID', { reason: 'la bolsa plástica no admite descuento' });
     const gross = grossOf(line);
     const bps = this.discountBps(discount, gross, 'la línea');
     const approver = await this.approveDiscount(actor, bps, approval);
@@ -333,7 +337,8 @@ export class CartService {
       throw new AppError('DISCOUNT_INVALID', { reason: 'debe ser mayor que cero' });
     }
     if (discount.kind === 'percent') {
-      if (discount.value > 10_000) throw new AppError('DISCOUNT_INVALID', { reason: 'no puede pasar del 100 %' });
+      if (discount.value > 10_000)
+        throw new AppError('DISCOUNT_INVALID', { reason: 'no puede pasar del 100 %' });
       return discount.value;
     }
     if (discount.value > baseCents) {
@@ -345,7 +350,11 @@ export class CartService {
   }
 
   /** Returns who approved when the share is over the store's limit; the actor may approve themself if their role can. */
-  private async approveDiscount(actor: Actor, bps: number, approval: Approval | undefined): Promise<Actor | null> {
+  private async approveDiscount(
+    actor: Actor,
+    bps: number,
+    approval: Approval | undefined,
+  ): Promise<Actor | null> {
     const limit = this.ctx.settings.get('sales.discountLimitBps');
     if (bps <= limit) return null;
     if (roleCan(actor.role, 'sale.discountOverLimit')) return actor;
@@ -362,8 +371,10 @@ export class CartService {
       throw new AppError('INVALID_QUANTITY', { reason: 'debe ser mayor que cero' });
     }
     if (unit === 'NIU') {
-      if (quantityMilli % 1000 !== 0) throw new AppError('INVALID_QUANTITY', { reason: 'este producto se vende por unidades enteras' });
-      if (quantityMilli > MAX_UNITS * 1000) throw new AppError('INVALID_QUANTITY', { reason: `máximo ${MAX_UNITS} unidades por línea` });
+      if (quantityMilli % 1000 !== 0)
+        throw new AppError('INVALID_QUANTITY', { reason: 'este producto se vende por unidades enteras' });
+      if (quantityMilli > MAX_UNITS * 1000)
+        throw new AppError('INVALID_QUANTITY', { reason: `máximo ${MAX_UNITS} unidades por línea` });
     } else if (quantityMilli > MAX_WEIGHT_MILLI) {
       throw new AppError('INVALID_QUANTITY', { reason: 'máximo 99.999 kg por línea' });
     }
@@ -433,7 +444,10 @@ function toCartView(
     saleDiscount: cart.discount,
     saleDiscountCents: priced.saleDiscountCents,
     totals: priced.totals,
-    itemCount: priced.lines.reduce((n, l) => n + (l.unit === 'NIU' ? Math.round(l.quantityMilli / 1000) : 1), 0),
+    itemCount: priced.lines.reduce(
+      (n, l) => n + (l.unit === 'NIU' ? Math.round(l.quantityMilli / 1000) : 1),
+      0,
+    ),
     documentProblem,
     updatedAt: cart.updatedAt,
   };

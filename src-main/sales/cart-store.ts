@@ -146,7 +146,10 @@ export class CartStore {
 
   addLine(
     cartId: string,
-    line: Pick<CartLineTable, 'product_id' | 'quantity_milli' | 'unit_price_cents' | 'fixed_amount_cents' | 'scanned_code'>,
+    line: Pick<
+      CartLineTable,
+      'product_id' | 'quantity_milli' | 'unit_price_cents' | 'fixed_amount_cents' | 'scanned_code'
+    >,
   ): string {
     const { sql, qb } = this.ctx;
     const last = sql.first(
@@ -179,13 +182,19 @@ export class CartStore {
     changes: Partial<Omit<CartLineTable, 'id' | 'cart_id' | 'product_id' | 'created_at'>>,
   ): void {
     this.ctx.sql.run(
-      this.ctx.qb.updateTable('cart_lines').set(changes).where('id', '=', lineId).where('cart_id', '=', cartId),
+      this.ctx.qb
+        .updateTable('cart_lines')
+        .set(changes)
+        .where('id', '=', lineId)
+        .where('cart_id', '=', cartId),
     );
     this.update(cartId, {});
   }
 
   removeLine(cartId: string, lineId: string): void {
-    this.ctx.sql.run(this.ctx.qb.deleteFrom('cart_lines').where('id', '=', lineId).where('cart_id', '=', cartId));
+    this.ctx.sql.run(
+      this.ctx.qb.deleteFrom('cart_lines').where('id', '=', lineId).where('cart_id', '=', cartId),
+    );
     this.update(cartId, {});
   }
 

@@ -69,4 +69,3 @@ export function emptyCartView(): CartView {
     updatedAt: null,
   };
 }
-

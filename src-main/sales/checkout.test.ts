@@ -66,17 +66,25 @@ describe('checkout on a real SQLite file', () => {
 
     const db = new BetterSqlite3(`${dir}/terminal.sqlite`, { readonly: true });
     cleanups.unshift(() => db.close());
-    const row = db.prepare('SELECT serie, correlativo, total_cents, paid_cents, change_cents FROM sales').all();
-    expect(row).toEqual([{ serie: 'B001', correlativo: 1, total_cents: 4348, paid_cents: 5000, change_cents: 652 }]);
+    const row = db
+      .prepare('SELECT serie, correlativo, total_cents, paid_cents, change_cents FROM sales')
+      .all();
+    expect(row).toEqual([
+      { serie: 'B001', correlativo: 1, total_cents: 4348, paid_cents: 5000, change_cents: 652 },
+    ]);
     expect(db.prepare('SELECT count(*) AS n FROM sale_lines').get()).toEqual({ n: 4 });
-    expect(db.prepare("SELECT last_correlativo FROM series WHERE serie = 'B001'").get()).toEqual({ last_correlativo: 1 });
+    expect(db.prepare("SELECT last_correlativo FROM series WHERE serie = 'B001'").get()).toEqual({
+      last_correlativo: 1,
+    });
     expect(
       db.prepare("SELECT sum(quantity_milli) AS q FROM stock_movements WHERE reason = 'sale'").get(),
     ).toEqual({ q: -4750 });
-    expect(db.prepare("SELECT topic, entity_id FROM outbox").all()).toEqual([
+    expect(db.prepare('SELECT topic, entity_id FROM outbox').all()).toEqual([
       { topic: 'sale.completed.v1', entity_id: sale.id },
     ]);
-    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sale.completed'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sale.completed'").get()).toEqual({
+      n: 1,
+    });
     expect(db.prepare('SELECT count(*) AS n FROM carts').get()).toEqual({ n: 0 });
 
     core.carts.scan(actor, AZUCAR_RUBIA);
@@ -97,14 +105,19 @@ describe('checkout on a real SQLite file', () => {
     );
     saboteur.close();
     expect(() =>
-      core.checkout.complete(actor, { expectedTotalCents: 650, payments: [{ method: 'cash', tenderedCents: 1000 }] }),
+      core.checkout.complete(actor, {
+        expectedTotalCents: 650,
+        payments: [{ method: 'cash', tenderedCents: 1000 }],
+      }),
     ).toThrow(/disk on fire/);
     const db = new BetterSqlite3(`${dir}/terminal.sqlite`, { readonly: true });
     cleanups.unshift(() => db.close());
     for (const table of ['sales', 'sale_lines', 'payments', 'outbox']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
-    expect(db.prepare("SELECT count(*) AS n FROM stock_movements WHERE reason = 'sale'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM stock_movements WHERE reason = 'sale'").get()).toEqual({
+      n: 0,
+    });
     expect(db.prepare('SELECT last_correlativo FROM series').all()).toEqual([
       { last_correlativo: 0 },
       { last_correlativo: 0 },
@@ -129,11 +142,18 @@ describe('checkout on a real SQLite file', () => {
     const cart = core.carts.scan(actor, INCA_KOLA_15);
     const lineId = cart.lines[0]!.id;
     await core.carts.setLineDiscount(actor, lineId, { kind: 'percent', value: 500 });
-    await expect(core.carts.setLineDiscount(actor, lineId, { kind: 'percent', value: 2000 })).rejects.toMatchObject({
+    await expect(
+      core.carts.setLineDiscount(actor, lineId, { kind: 'percent', value: 2000 }),
+    ).rejects.toMatchObject({
       code: 'APPROVAL_REQUIRED',
     });
     await expect(
-      core.carts.setLineDiscount(actor, lineId, { kind: 'percent', value: 2000 }, { username: 'cajero', pin: '1234' }),
+      core.carts.setLineDiscount(
+        actor,
+        lineId,
+        { kind: 'percent', value: 2000 },
+        { username: 'cajero', pin: '1234' },
+      ),
     ).rejects.toMatchObject({ code: 'APPROVAL_INVALID' });
     const approved = await core.carts.setLineDiscount(
       actor,

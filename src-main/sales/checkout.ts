@@ -50,7 +50,9 @@ export class Checkout {
     );
     if (problem) throw problem;
     this.carts.assertDiscountsCovered(cart, priced);
-    const settlement = settlePayments(totals.totalCents, input.payments, () => this.ctx.exchangeRates.requireToday());
+    const settlement = settlePayments(totals.totalCents, input.payments, () =>
+      this.ctx.exchangeRates.requireToday(),
+    );
 
     const now = clock.now();
     const at = limaTimestamp(now);
@@ -60,7 +62,12 @@ export class Checkout {
         .updateTable('series')
         .set((eb) => ({ last_correlativo: eb('last_correlativo', '+', 1), updated_at: at }))
         .where('serie', '=', (eb) =>
-          eb.selectFrom('series').select('serie').where('doc_type', '=', cart.docType).orderBy('serie').limit(1),
+          eb
+            .selectFrom('series')
+            .select('serie')
+            .where('doc_type', '=', cart.docType)
+            .orderBy('serie')
+            .limit(1),
         )
         .returning(['serie', 'last_correlativo']),
     );
@@ -162,7 +169,8 @@ export class Checkout {
       entityType: 'sale',
       entityId: saleId,
       userId: actor.userId,
-      approverId: cart.discountApprovedBy ?? cart.lines.find((l) => l.discountApprovedBy)?.discountApprovedBy ?? null,
+      approverId:
+        cart.discountApprovedBy ?? cart.lines.find((l) => l.discountApprovedBy)?.discountApprovedBy ?? null,
       data: {
         number: documentNumber(series.serie, series.last_correlativo),
         totalCents: totals.totalCents,

@@ -13,7 +13,12 @@ export function documentProblem(
   boletaThresholdCents: number,
 ): AppError | null {
   if (docType === '01') {
-    if (!customer || customer.docType !== '6' || !isValidRuc(customer.docNumber) || customer.name.trim().length < 2) {
+    if (
+      !customer ||
+      customer.docType !== '6' ||
+      !isValidRuc(customer.docNumber) ||
+      customer.name.trim().length < 2
+    ) {
       return new AppError('CUSTOMER_REQUIRED_FACTURA');
     }
     return null;

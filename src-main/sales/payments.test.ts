@@ -19,7 +19,12 @@ describe('settlePayments', () => {
     // Total S/ 37.85, customer hands S/ 50.00 → change S/ 12.15.
     const s = settlePayments(3785, [{ method: 'cash', tenderedCents: 5000 }], rate);
     expect(s.changeCents).toBe(1215);
-    expect(s.payments[0]).toMatchObject({ method: 'cash', amountCents: 3785, tenderedCents: 5000, changeCents: 1215 });
+    expect(s.payments[0]).toMatchObject({
+      method: 'cash',
+      amountCents: 3785,
+      tenderedCents: 5000,
+      changeCents: 1215,
+    });
   });
 
   it('takes exact card and Yape amounts and the rest in cash', () => {
@@ -44,7 +49,12 @@ describe('settlePayments', () => {
     // US$ 20.00 × 3.7450 = S/ 74.90; total S/ 60.00 → change S/ 14.90.
     expect(usdToPen(2000, 37450)).toBe(7490);
     const s = settlePayments(6000, [{ method: 'usd', usdCents: 2000 }], rate);
-    expect(s.payments[0]).toMatchObject({ usdCents: 2000, rateE4: 37450, tenderedCents: 7490, amountCents: 6000 });
+    expect(s.payments[0]).toMatchObject({
+      usdCents: 2000,
+      rateE4: 37450,
+      tenderedCents: 7490,
+      amountCents: 6000,
+    });
     expect(s.changeCents).toBe(1490);
   });
 
@@ -62,21 +72,41 @@ describe('settlePayments', () => {
     );
     expect(
       codeOf(() =>
-        settlePayments(1000, [{ method: 'card', amountCents: 1000 }, { method: 'cash', tenderedCents: 500 }], rate),
+        settlePayments(
+          1000,
+          [
+            { method: 'card', amountCents: 1000 },
+            { method: 'cash', tenderedCents: 500 },
+          ],
+          rate,
+        ),
       ),
     ).toBe('PAYMENT_UNNEEDED');
     expect(codeOf(() => settlePayments(1000, [], rate))).toBe('PAYMENT_INVALID');
     expect(
       codeOf(() =>
-        settlePayments(1000, [{ method: 'wallet', wallet: 'plin', amountCents: 1000, operationNumber: ' ' }], rate),
+        settlePayments(
+          1000,
+          [{ method: 'wallet', wallet: 'plin', amountCents: 1000, operationNumber: ' ' }],
+          rate,
+        ),
       ),
     ).toBe('PAYMENT_INVALID');
-    expect(codeOf(() => settlePayments(1000, [{ method: 'cash', tenderedCents: -5 }], rate))).toBe('PAYMENT_INVALID');
+    expect(codeOf(() => settlePayments(1000, [{ method: 'cash', tenderedCents: -5 }], rate))).toBe(
+      'PAYMENT_INVALID',
+    );
   });
 
   it('reports exactly what is missing', () => {
     try {
-      settlePayments(5000, [{ method: 'card', amountCents: 2000 }, { method: 'cash', tenderedCents: 2950 }], rate);
+      settlePayments(
+        5000,
+        [
+          { method: 'card', amountCents: 2000 },
+          { method: 'cash', tenderedCents: 2950 },
+        ],
+        rate,
+      );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);

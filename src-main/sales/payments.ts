@@ -74,7 +74,8 @@ export function settlePayments(
         });
       }
       exact += input.amountCents;
-      if (exact > totalCents) throw new AppError('PAYMENT_EXCEEDS_TOTAL', { method: METHOD_NAMES[input.method] });
+      if (exact > totalCents)
+        throw new AppError('PAYMENT_EXCEEDS_TOTAL', { method: METHOD_NAMES[input.method] });
     }
   }
 
@@ -82,7 +83,14 @@ export function settlePayments(
   let cashTendered = 0;
   let lastCashIndex = -1;
   for (const input of inputs) {
-    const base = { usdCents: null, rateE4: null, wallet: null, cardBrand: null, reference: null, changeCents: 0 };
+    const base = {
+      usdCents: null,
+      rateE4: null,
+      wallet: null,
+      cardBrand: null,
+      reference: null,
+      changeCents: 0,
+    };
     if (input.method === 'card') {
       payments.push({
         ...base,
@@ -128,7 +136,8 @@ export function settlePayments(
   if (changeCents > 0) {
     // Change comes out of the drawer once; book it on the last cash payment.
     const last = payments[lastCashIndex];
-    if (!last || changeCents > cashTendered) throw new Error('change without cash: settlement invariant broken');
+    if (!last || changeCents > cashTendered)
+      throw new Error('change without cash: settlement invariant broken');
     last.changeCents = changeCents;
   }
   return { payments, paidCents, changeCents };

@@ -29,8 +29,12 @@ export class SaleRecords {
         .where('s.id', '=', saleId),
     );
     if (!sale) throw new AppError('SALE_NOT_FOUND');
-    const lines = sql.all(qb.selectFrom('sale_lines').selectAll().where('sale_id', '=', saleId).orderBy('line_no'));
-    const payments = sql.all(qb.selectFrom('payments').selectAll().where('sale_id', '=', saleId).orderBy('seq'));
+    const lines = sql.all(
+      qb.selectFrom('sale_lines').selectAll().where('sale_id', '=', saleId).orderBy('line_no'),
+    );
+    const payments = sql.all(
+      qb.selectFrom('payments').selectAll().where('sale_id', '=', saleId).orderBy('seq'),
+    );
     return {
       id: sale.id,
       docType: sale.doc_type,
@@ -39,7 +43,12 @@ export class SaleRecords {
       number: documentNumber(sale.serie, sale.correlativo),
       issuedAt: sale.issued_at,
       issueDate: sale.issue_date,
-      store: { ruc: sale.ruc, legalName: sale.legal_name, tradeName: sale.trade_name, address: sale.store_address },
+      store: {
+        ruc: sale.ruc,
+        legalName: sale.legal_name,
+        tradeName: sale.trade_name,
+        address: sale.store_address,
+      },
       terminalCode: sale.terminal_code,
       cashier: sale.cashier,
       customer:
@@ -92,7 +101,9 @@ export class SaleRecords {
   }
 
   /** Latest sales of this terminal, newest first. */
-  recent(limit: number): Array<{ id: string; number: string; issuedAt: string; totalCents: number; docType: DocType }> {
+  recent(
+    limit: number,
+  ): Array<{ id: string; number: string; issuedAt: string; totalCents: number; docType: DocType }> {
     const { sql, qb } = this.ctx;
     return sql
       .all(

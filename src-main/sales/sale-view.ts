@@ -53,4 +53,3 @@ export interface SaleView {
 export function documentNumber(serie: string, correlativo: number): string {
   return `${serie}-${String(correlativo).padStart(8, '0')}`;
 }
-

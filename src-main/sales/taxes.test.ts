@@ -4,7 +4,12 @@ import { icbperRateCents } from './icbper-rates';
 
 const rates = { igvBps: 1800, icbperCents: 50 };
 
-function line(affectation: IgvAffectation, grossCents: number, discountCents = 0, bagUnits = 0): LineTaxInput {
+function line(
+  affectation: IgvAffectation,
+  grossCents: number,
+  discountCents = 0,
+  bagUnits = 0,
+): LineTaxInput {
   return { affectation, grossCents, discountCents, bagUnits };
 }
 
@@ -98,7 +103,11 @@ describe('document totals (worked by hand)', () => {
     // 40 lines of S/ 0.99: each base 0.84 (0.8389…), IGV 0.15; header IGV 6.00 vs 33.60 × 0.18 = 6.048.
     const inputs = Array.from({ length: 40 }, () => line('10', 99));
     const totals = summarizeTotals(
-      inputs.map((input) => ({ affectation: '10' as const, discountCents: 0, taxes: computeLineTaxes(input, rates) })),
+      inputs.map((input) => ({
+        affectation: '10' as const,
+        discountCents: 0,
+        taxes: computeLineTaxes(input, rates),
+      })),
     );
     expect(totals.gravadasCents).toBe(3360);
     expect(totals.igvCents).toBe(600);

@@ -64,7 +64,11 @@ export function computeLineTaxes(line: LineTaxInput, rates: TaxRates): LineTaxes
   if (!Number.isSafeInteger(line.grossCents) || line.grossCents < 0) {
     throw new RangeError(`gross must be a non-negative integer of céntimos: ${line.grossCents}`);
   }
-  if (!Number.isSafeInteger(line.discountCents) || line.discountCents < 0 || line.discountCents > line.grossCents) {
+  if (
+    !Number.isSafeInteger(line.discountCents) ||
+    line.discountCents < 0 ||
+    line.discountCents > line.grossCents
+  ) {
     throw new RangeError(`discount must be between 0 and the gross amount: ${line.discountCents}`);
   }
   if (!Number.isSafeInteger(line.bagUnits) || line.bagUnits < 0) {

@@ -15,7 +15,9 @@ export class ExchangeRates {
 
   today(): { date: string; rateE4: number | null } {
     const date = limaDate(this.clock.now());
-    const row = this.sql.first(this.qb.selectFrom('exchange_rates').select('rate_e4').where('date', '=', date));
+    const row = this.sql.first(
+      this.qb.selectFrom('exchange_rates').select('rate_e4').where('date', '=', date),
+    );
     return { date, rateE4: row?.rate_e4 ?? null };
   }
 
@@ -29,7 +31,9 @@ export class ExchangeRates {
   /** Call inside the transaction that audits the change. */
   setToday(rateE4: number, userId: string): { date: string; previousE4: number | null } {
     if (!Number.isSafeInteger(rateE4) || rateE4 < 10_000 || rateE4 > 100_000) {
-      throw new AppError('EXCHANGE_RATE_INVALID', { reason: 'debe estar entre S/ 1.0000 y S/ 10.0000 por dólar' });
+      throw new AppError('EXCHANGE_RATE_INVALID', {
+        reason: 'debe estar entre S/ 1.0000 y S/ 10.0000 por dólar',
+      });
     }
     const { date, rateE4: previousE4 } = this.today();
     const at = limaTimestamp(this.clock.now());

@@ -56,7 +56,9 @@ export class StoreSettings {
   get<K extends SettingKey>(key: K): SettingValue<K> {
     if (this.cache.has(key)) return this.cache.get(key) as SettingValue<K>;
     const row = this.sql.first(this.qb.selectFrom('settings').select('value').where('key', '=', key));
-    const value = row ? (SETTING_SCHEMAS[key].parse(JSON.parse(row.value)) as SettingValue<K>) : SETTING_DEFAULTS[key];
+    const value = row
+      ? (SETTING_SCHEMAS[key].parse(JSON.parse(row.value)) as SettingValue<K>)
+      : SETTING_DEFAULTS[key];
     this.cache.set(key, value);
     return value;
   }
@@ -65,7 +67,10 @@ export class StoreSettings {
   set<K extends SettingKey>(key: K, value: unknown, userId: string | null): SettingValue<K> {
     const parsed = SETTING_SCHEMAS[key].safeParse(value);
     if (!parsed.success) {
-      throw new AppError('SETTING_INVALID', { key, reason: parsed.error.issues.map((i) => i.message).join(', ') });
+      throw new AppError('SETTING_INVALID', {
+        key,
+        reason: parsed.error.issues.map((i) => i.message).join(', '),
+      });
     }
     const json = JSON.stringify(parsed.data);
     const at = limaTimestamp(this.clock.now());
@@ -73,7 +78,9 @@ export class StoreSettings {
       this.qb
         .insertInto('settings')
         .values({ key, value: json, updated_at: at, updated_by: userId })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at, updated_by: userId })),
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ value: json, updated_at: at, updated_by: userId }),
+        ),
     );
     this.cache.delete(key);
     return parsed.data as SettingValue<K>;

@@ -54,7 +54,8 @@ const messages = {
 } as const;
 
 export type ErrorCode = keyof typeof messages;
-export type ErrorDetails<C extends ErrorCode> = Parameters<(typeof messages)[C]> extends [infer D] ? D : undefined;
+export type ErrorDetails<C extends ErrorCode> =
+  Parameters<(typeof messages)[C]> extends [infer D] ? D : undefined;
 
 /** The shape an error takes when it crosses a boundary (IPC, HTTP). */
 export interface ApiError {

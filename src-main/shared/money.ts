@@ -6,7 +6,9 @@
 /** Integer division rounded half away from zero: the rounding SUNAT's examples use. */
 export function roundDiv(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
-    throw new RangeError(`roundDiv needs safe integers and a non-zero denominator: ${numerator}/${denominator}`);
+    throw new RangeError(
+      `roundDiv needs safe integers and a non-zero denominator: ${numerator}/${denominator}`,
+    );
   }
   const sign = Math.sign(numerator) * Math.sign(denominator);
   const n = Math.abs(numerator);
@@ -38,9 +40,12 @@ export function formatAmount(cents: number): string {
   return `${cents < 0 ? '-' : ''}${units}.${fraction}`;
 }
 
-/** Parses what a person types (`12`, `12.5`, `1,234.50`) into céntimos; null if it is not an amount. */
+/** Parses what a person types (`12`, `12.5`, `1,234.50`, `S/ 5`, `US$ 20`) into céntimos; null if it is not an amount. */
 export function parseAmountToCents(text: string): number | null {
-  const cleaned = text.trim().replace(/^S\/\s*/i, '').replace(/,/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^(S\/|US\$|\$)\s*/i, '')
+    .replace(/,/g, '');
   const match = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(cleaned);
   if (!match) return null;
   const units = Number(match[1]);

@@ -59,8 +59,9 @@ export class StockLedger {
 
   level(productId: string): number {
     return (
-      this.sql.first(this.qb.selectFrom('stock_levels').select('quantity_milli').where('product_id', '=', productId))
-        ?.quantity_milli ?? 0
+      this.sql.first(
+        this.qb.selectFrom('stock_levels').select('quantity_milli').where('product_id', '=', productId),
+      )?.quantity_milli ?? 0
     );
   }
 }

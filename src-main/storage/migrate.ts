@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDialect,
+  type DialectAdapter,
+  type MigrationProvider,
+} from 'kysely';
 import { LATEST_MIGRATION, migrationProvider } from '../../db/migrations';
 import type { DatabaseHandle } from './database';
 
@@ -42,12 +49,19 @@ export async function migrateDatabase(
   handle: DatabaseHandle,
   options: { upTo?: string; provider?: MigrationProvider } = {},
 ): Promise<MigrationReport> {
-  const kysely = new Kysely<unknown>({ dialect: new TransactionalDdlSqliteDialect({ database: handle.sqlite }) });
-  const migrator = new Migrator({ db: kysely, provider: options.provider ?? migrationProvider(options.upTo) });
+  const kysely = new Kysely<unknown>({
+    dialect: new TransactionalDdlSqliteDialect({ database: handle.sqlite }),
+  });
+  const migrator = new Migrator({
+    db: kysely,
+    provider: options.provider ?? migrationProvider(options.upTo),
+  });
   const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
   if (pending.length === 0) return { applied: [], backupFile: null };
 
-  const hasData = handle.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as {
+  const hasData = handle.sqlite
+    .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`)
+    .get() as {
     n: number;
   };
   const backupFile = hasData.n > 0 && handle.file !== ':memory:' ? backup(handle) : null;

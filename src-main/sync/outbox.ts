@@ -20,7 +20,8 @@ export class Outbox {
   ) {}
 
   enqueue(topic: OutboxTopic, entityId: string, payload: unknown): void {
-    if (!this.sql.sqlite.inTransaction) throw new Error('outbox rows must be written inside the change transaction');
+    if (!this.sql.sqlite.inTransaction)
+      throw new Error('outbox rows must be written inside the change transaction');
     this.sql.run(
       this.qb.insertInto('outbox').values({
         id: newId(),

@@ -11,7 +11,13 @@ export interface User {
 }
 
 export function userFromRow(row: Pick<UserTable, 'id' | 'username' | 'full_name' | 'role' | 'active'>): User {
-  return { id: row.id, username: row.username, fullName: row.full_name, role: row.role, active: row.active === 1 };
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    active: row.active === 1,
+  };
 }
 
 export class UserDirectory {
@@ -22,7 +28,10 @@ export class UserDirectory {
 
   byId(id: string): User | undefined {
     const row = this.sql.first(
-      this.qb.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'active']).where('id', '=', id),
+      this.qb
+        .selectFrom('users')
+        .select(['id', 'username', 'full_name', 'role', 'active'])
+        .where('id', '=', id),
     );
     return row && userFromRow(row);
   }

@@ -23,12 +23,16 @@ function raw(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${host.origin}${path}`, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      `${host.origin}${path}`,
+      { method: init.method ?? 'GET', headers: init.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
@@ -50,8 +54,13 @@ describe('loopback web host', () => {
     const json = { 'content-type': 'application/json' };
     expect((await raw('/api/rpc', { method: 'POST', headers: json, body })).status).toBe(401);
     expect(
-      (await raw('/api/rpc', { method: 'POST', headers: { ...json, 'x-mostrador-token': 'x'.repeat(43) }, body }))
-        .status,
+      (
+        await raw('/api/rpc', {
+          method: 'POST',
+          headers: { ...json, 'x-mostrador-token': 'x'.repeat(43) },
+          body,
+        })
+      ).status,
     ).toBe(401);
     const rebinding = await raw('/api/rpc', {
       method: 'POST',

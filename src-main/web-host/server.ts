@@ -111,7 +111,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts.includes(req.headers.host ?? '')) return sendJson(res, 421, { error: 'host no permitido' });
+    if (!allowedHosts.includes(req.headers.host ?? ''))
+      return sendJson(res, 421, { error: 'host no permitido' });
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/api/rpc') {
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' });
@@ -132,7 +133,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendJson(res, 400, { error: 'JSON inválido' });
       }
-      if (typeof request !== 'object' || request === null || typeof (request as { method?: unknown }).method !== 'string') {
+      if (
+        typeof request !== 'object' ||
+        request === null ||
+        typeof (request as { method?: unknown }).method !== 'string'
+      ) {
         return sendJson(res, 400, { error: 'falta method' });
       }
       const { method, input, session } = request as { method: string; input?: unknown; session?: unknown };
@@ -144,7 +149,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 200, response);
     }
     if (url.pathname === '/api/events') {
-      if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, { error: 'token inválido' });
+      if (!sameToken(url.searchParams.get('token'), token))
+        return sendJson(res, 401, { error: 'token inválido' });
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -155,7 +161,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       req.on('close', () => streams.delete(res));
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'método no permitido' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: 'método no permitido' });
     const file = (await readStatic(rendererDir, url.pathname)) ?? (await readStatic(rendererDir, '/'));
     if (!file) {
       return send(

@@ -1,0 +1,192 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Keyboard-wedge barcode scanners "type" the code as a burst of keystrokes and press
+ * Enter. A person never types that fast, so a burst ending in Enter is a scan wherever
+ * the focus is. The first key of a burst cannot be told apart from normal typing, so it
+ * lands and is taken back when the burst turns out to be a scan; the following keys are
+ * held back and given to the field only if the burst ends without Enter.
+ */
+
+/** Longest gap between two keys of one burst (scanners send a key every 1–15 ms). */
+export const WEDGE_MAX_GAP_MS = 35;
+/** Shortest code taken as a scan (shorter bursts are left to the field). */
+export const WEDGE_MIN_LENGTH = 4;
+
+export type WedgeResult =
+  /** Let the key through. `flush` is held text to give the field first (a burst that was not a scan). */
+  | { action: 'pass'; flush: string; startsBurst: boolean }
+  /** Swallow the key: it belongs to a burst that may be a scan. */
+  | { action: 'hold' }
+  /** The burst was a scan: swallow Enter, take back the first key, scan `code`. */
+  | { action: 'scan'; code: string };
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
+
+export function isPrintableKey(key: string): boolean {
+  return key.length === 1 && key >= ' ';
+}
+
+/** Pure state machine fed with (key, time); no DOM, so it can be tested with made-up timings. */
+export class WedgeDetector {
+  private burst = '';
+  private lastAt = -Infinity;
+
+  constructor(
+    private readonly maxGapMs = WEDGE_MAX_GAP_MS,
+    private readonly minLength = WEDGE_MIN_LENGTH,
+  ) {}
+
+  key(key: string, at: number): WedgeResult {
+    if (MODIFIERS.has(key)) return { action: 'hold' };
+    const fast = this.burst.length > 0 && at - this.lastAt <= this.maxGapMs;
+    if (isPrintableKey(key)) {
+      if (fast) {
+        this.burst += key;
+        this.lastAt = at;
+        return { action: 'hold' };
+      }
+      const flush = this.held();
+      this.burst = key;
+      this.lastAt = at;
+      return { action: 'pass', flush, startsBurst: true };
+    }
+    if (key === 'Enter' && fast && this.burst.length >= this.minLength) {
+      const code = this.burst;
+      this.reset();
+      return { action: 'scan', code };
+    }
+    const flush = this.held();
+    this.reset();
+    return { action: 'pass', flush, startsBurst: false };
+  }
+
+  /** Called when keys stop arriving: a burst that never ended in Enter was typing after all. */
+  expire(at: number): string {
+    if (this.burst.length === 0 || at - this.lastAt <= this.maxGapMs) return '';
+    const flush = this.held();
+    this.reset();
+    return flush;
+  }
+
+  /** True while keys are being held back. */
+  get holding(): boolean {
+    return this.burst.length > 1;
+  }
+
+  reset(): void {
+    this.burst = '';
+    this.lastAt = -Infinity;
+  }
+
+  /** Keys after the first, which were swallowed. */
+  private held(): string {
+    return this.burst.slice(1);
+  }
+}
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+function textFieldOf(target: EventTarget | null): TextField | null {
+  if (target instanceof HTMLTextAreaElement) return target;
+  if (target instanceof HTMLInputElement && /^(text|search|tel|number|email|url)$/.test(target.type))
+    return target;
+  return null;
+}
+
+/** Sets a field's value so React's onChange sees it (a plain `.value =` would be ignored). */
+function setFieldValue(field: TextField, value: string, caret: number): void {
+  const proto =
+    field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, value);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  try {
+    field.setSelectionRange(caret, caret);
+  } catch {
+    // type=number fields have no selection; the value is what matters.
+  }
+}
+
+function insertText(field: TextField | null, text: string): void {
+  if (!field || text === '' || !field.isConnected) return;
+  const start = field.selectionStart ?? field.value.length;
+  const end = field.selectionEnd ?? start;
+  setFieldValue(field, field.value.slice(0, start) + text + field.value.slice(end), start + text.length);
+}
+
+/** Elements that handle scans themselves (the scan input) or must never be taken over (PINs). */
+function ignored(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    (target.closest('[data-wedge="off"]') !== null ||
+      (target instanceof HTMLInputElement && target.type === 'password'))
+  );
+}
+
+/**
+ * Listens on the whole window (capture phase, before any field) and calls `onScan` for
+ * each burst; `enabled` false detaches it (e.g. on the login screen).
+ */
+export function useKeyboardWedge(onScan: (code: string) => void, enabled = true): void {
+  const onScanRef = useRef(onScan);
+  useEffect(() => {
+    onScanRef.current = onScan;
+  });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const detector = new WedgeDetector();
+    let snapshot: { field: TextField; value: string; caret: number } | null = null;
+    let heldField: TextField | null = null;
+    let timer: number | undefined;
+
+    const flushLater = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(
+        () => insertText(heldField, detector.expire(performance.now())),
+        WEDGE_MAX_GAP_MS + 5,
+      );
+    };
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return;
+      if (ignored(event.target)) {
+        detector.reset();
+        return;
+      }
+      const field = textFieldOf(event.target);
+      const result = detector.key(event.key, event.timeStamp);
+      if (result.action === 'hold') {
+        if (isPrintableKey(event.key)) {
+          event.preventDefault();
+          heldField = field;
+          flushLater();
+        }
+        return;
+      }
+      if (result.action === 'scan') {
+        window.clearTimeout(timer);
+        event.preventDefault();
+        event.stopPropagation();
+        // Take back the burst's first key, which reached the field before we knew.
+        if (snapshot && snapshot.field === field && field.isConnected) {
+          setFieldValue(field, snapshot.value, snapshot.caret);
+        }
+        snapshot = null;
+        onScanRef.current(result.code);
+        return;
+      }
+      insertText(field, result.flush);
+      snapshot =
+        result.startsBurst && field
+          ? { field, value: field.value, caret: field.selectionStart ?? field.value.length }
+          : null;
+    };
+
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('keydown', onKeyDown, true);
+    };
+  }, [enabled]);
+}
