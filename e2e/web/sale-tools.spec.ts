@@ -38,6 +38,19 @@ test('search by name, a weighed product, a discount a supervisor authorizes, hol
   await expect(lines.nth(1).getByTestId('line-amount')).toHaveText('S/ 17.45');
   await expect(total).toHaveText('S/ 29.35');
 
+  // Typing the code of a loose weighed item (no scale label) asks for its weight too.
+  await scan(page, 'CAR-0001');
+  await expect(weight.getByTestId('weight-input')).toBeFocused();
+  // At a person's pace: four keys and Enter typed at machine speed would be a scanner burst.
+  await page.keyboard.type('0.25', { delay: 80 });
+  await page.keyboard.press('Enter');
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(2).getByTestId('line-quantity')).toHaveText('0.250 kg');
+  await lines.nth(2).click();
+  await page.keyboard.press('Delete');
+  await expect(lines).toHaveCount(2);
+  await expect(total).toHaveText('S/ 29.35');
+
   // ↑ selects the first line; 15 % is over the cashier's 10 % limit: a supervisor's PIN.
   await page.keyboard.press('ArrowUp');
   await expect(lines.nth(0)).toHaveAttribute('aria-selected', 'true');

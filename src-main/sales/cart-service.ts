@@ -70,7 +70,7 @@ export class CartService {
     const result = resolveScan(code, this.ctx.catalog, this.ctx.settings.get('catalog.variableMeasureRules'));
     const { product } = result;
     if (result.label === null && product.unit === 'KGM')
-      throw new AppError('WEIGHT_REQUIRED', { name: product.name });
+      throw new AppError('WEIGHT_REQUIRED', { name: product.name, productId: product.id });
     return this.mutate(actor, (cartId) => {
       if (result.label === null) {
         const cart = this.store.load(cartId);
@@ -100,7 +100,7 @@ export class CartService {
     if (!product) throw new AppError('PRODUCT_NOT_FOUND', { code: productId });
     if (!product.active) throw new AppError('PRODUCT_INACTIVE', { name: product.name });
     if (product.unit === 'KGM' && quantityMilli === undefined) {
-      throw new AppError('WEIGHT_REQUIRED', { name: product.name });
+      throw new AppError('WEIGHT_REQUIRED', { name: product.name, productId: product.id });
     }
     const quantity = quantityMilli ?? 1000;
     this.assertQuantity(product.unit, quantity);

@@ -19,7 +19,7 @@ const messages = {
   SCALE_ITEM_NOT_FOUND: (d: { code: string; plu: string }) =>
     `La etiqueta de balanza ${d.code} es del artículo ${d.plu}, que no está registrado en el catálogo.`,
   PRODUCT_INACTIVE: (d: { name: string }) => `${d.name} está desactivado y no se puede vender.`,
-  WEIGHT_REQUIRED: (d: { name: string }) => `Ingrese el peso de ${d.name}.`,
+  WEIGHT_REQUIRED: (d: { name: string; productId: string }) => `Ingrese el peso de ${d.name}.`,
   INVALID_QUANTITY: (d: { reason: string }) => `Cantidad no válida: ${d.reason}.`,
   CART_LINE_NOT_FOUND: () => 'Esa línea ya no está en la venta.',
   CART_EMPTY: () => 'La venta no tiene productos.',

@@ -1,5 +1,5 @@
 import type { CartView } from '../../../src-main/sales/cart-view';
-import { api, errorMessage } from '../../api/client';
+import { api, ApiCallError, errorMessage } from '../../api/client';
 import { useSale } from '../../state/sale-store';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
@@ -60,6 +60,14 @@ const changedLine: PickLine = (before, after) => {
   return after.lines.find((l) => old.get(l.id) !== l.quantityMilli)?.id;
 };
 
+function weightRequired(error: unknown): { productId: string; name: string } | null {
+  if (!(error instanceof ApiCallError) || error.code !== 'WEIGHT_REQUIRED') return null;
+  const details = error.details as { productId?: unknown; name?: unknown } | undefined;
+  return typeof details?.productId === 'string' && typeof details.name === 'string'
+    ? { productId: details.productId, name: details.name }
+    : null;
+}
+
 export async function scan(code: string): Promise<boolean> {
   const trimmed = code.trim();
   if (trimmed === '') return false;
@@ -70,6 +78,12 @@ export async function scan(code: string): Promise<boolean> {
     await applyCart(() => api.call('cart.scan', { code: trimmed }), changedLine);
     return true;
   } catch (error) {
+    // A loose item sold by weight (no scale label): ask its weight instead of refusing.
+    const weighed = weightRequired(error);
+    if (weighed) {
+      ui.open({ kind: 'weight', productId: weighed.productId, name: weighed.name, lineId: null, currentMilli: null });
+      return false;
+    }
     report(error);
     return false;
   }
