@@ -81,7 +81,13 @@ export async function scan(code: string): Promise<boolean> {
     // A loose item sold by weight (no scale label): ask its weight instead of refusing.
     const weighed = weightRequired(error);
     if (weighed) {
-      ui.open({ kind: 'weight', productId: weighed.productId, name: weighed.name, lineId: null, currentMilli: null });
+      ui.open({
+        kind: 'weight',
+        productId: weighed.productId,
+        name: weighed.name,
+        lineId: null,
+        currentMilli: null,
+      });
       return false;
     }
     report(error);
