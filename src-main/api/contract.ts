@@ -15,6 +15,11 @@ import type { Permission, Role } from '../users/roles';
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
   permission: Permission | 'authenticated' | null;
+  /**
+   * Someone without the permission may still do it when a supervisor approves on the spot:
+   * the input then carries `approval` and the dispatcher checks it.
+   */
+  approvable?: boolean;
   /** Phantom: carries the output type to callers. */
   output?: O;
 }
@@ -183,8 +188,9 @@ export const contract = {
     permission: 'sale.sell',
   }),
   'exchangeRate.set': method<{ date: string; rateE4: number }>()({
-    input: z.object({ rateE4: z.number().int() }).strict(),
+    input: z.object({ rateE4: z.number().int(), approval: approval.optional() }).strict(),
     permission: 'exchangeRate.set',
+    approvable: true,
   }),
 } as const;
 

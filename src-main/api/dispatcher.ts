@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Core } from '../core/core';
 import { AppError, isAppError, type ApiError } from '../shared/errors';
-import { roleCan } from '../users/roles';
+import type { Actor, Approval } from '../users/authenticator';
+import { roleCan, type Permission } from '../users/roles';
 import { contract, type ApiMethod } from './contract';
 import { handlers, type HandlerContext } from './handlers';
 import type { CoreEvent, CoreEventListener, RpcRequest, RpcResponse } from './transport';
@@ -45,6 +46,19 @@ export function createDispatcher(
   const listeners = new Set<CoreEventListener>();
   const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
 
+  /** A supervisor's PIN in the input stands in for the permission the actor lacks, where the contract allows it. */
+  async function approveOnTheSpot(
+    spec: { approvable?: boolean },
+    input: unknown,
+    permission: Permission,
+  ): Promise<Actor> {
+    const action = PERMISSION_ACTIONS[permission] ?? permission;
+    if (!spec.approvable) throw new AppError('FORBIDDEN', { action });
+    const approval = (input as { approval?: Approval }).approval;
+    if (!approval) throw new AppError('APPROVAL_REQUIRED', { reason: action });
+    return core.ctx.auth.approve(approval, permission);
+  }
+
   async function run(request: RpcRequest): Promise<unknown> {
     if (!isApiMethod(request.method))
       throw new AppError('UNKNOWN_METHOD', { method: String(request.method) });
@@ -52,11 +66,11 @@ export function createDispatcher(
     const spec = contract[name];
     const parsed = spec.input.safeParse(request.input ?? {});
     if (!parsed.success) throw validationError(parsed.error);
-    const context: HandlerContext = { core, actor: null, session: request.session ?? null };
+    const context: HandlerContext = { core, actor: null, approver: null, session: request.session ?? null };
     if (spec.permission !== null) {
       context.actor = core.ctx.auth.resolve(request.session ?? undefined);
       if (spec.permission !== 'authenticated' && !roleCan(context.actor.role, spec.permission)) {
-        throw new AppError('FORBIDDEN', { action: PERMISSION_ACTIONS[spec.permission] ?? spec.permission });
+        context.approver = await approveOnTheSpot(spec, parsed.data, spec.permission);
       }
     }
     const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;

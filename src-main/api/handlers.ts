@@ -9,6 +9,8 @@ export interface HandlerContext {
   core: Core;
   /** Null only for public methods. */
   actor: Actor | null;
+  /** The supervisor who approved on the spot, when the actor lacked the permission. */
+  approver: Actor | null;
   session: string | null;
 }
 
@@ -127,6 +129,7 @@ export const handlers: Handlers = {
         entityType: 'exchange_rate',
         entityId: date,
         userId: actor.userId,
+        approverId: context.approver?.userId ?? null,
         data: { before: previousE4, after: input.rateE4 },
       });
       return { date, rateE4: input.rateE4 };

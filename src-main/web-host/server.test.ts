@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RpcResponse } from '../api/transport';
 import { startWebHost, type WebHost } from './server';
@@ -103,11 +104,39 @@ describe('loopback web host', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     if (!invalid.ok) expect(invalid.error.message).toMatch(/^Datos inválidos: code: /);
 
-    const forbidden = await rpc('exchangeRate.set', { rateE4: 37_500 }, token);
-    expect(forbidden).toMatchObject({
+    // A cashier may set the day's dollar rate only with a supervisor's PIN, checked by the dispatcher.
+    expect(await rpc('exchangeRate.set', { rateE4: 37_500 }, token)).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Su usuario no tiene permiso para registrar el tipo de cambio.' },
+      error: {
+        code: 'APPROVAL_REQUIRED',
+        message: 'Se necesita la autorización de un supervisor: registrar el tipo de cambio.',
+      },
     });
+    const cashierApproves = { username: 'cajero', pin: '1234' };
+    expect(await rpc('exchangeRate.set', { rateE4: 37_500, approval: cashierApproves }, token)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'APPROVAL_INVALID' },
+      },
+    );
+    const supervisorApproves = { username: 'supervisor', pin: '5678' };
+    expect(
+      await rpc('exchangeRate.set', { rateE4: 37_500, approval: supervisorApproves }, token),
+    ).toMatchObject({
+      ok: true,
+      value: { rateE4: 37_500 },
+    });
+    expect(await rpc('exchangeRate.today', {}, token)).toMatchObject({ ok: true, value: { rateE4: 37_500 } });
+    const db = new BetterSqlite3(host.databaseFile, { readonly: true });
+    const audit = db
+      .prepare(
+        `SELECT u.username AS asked, s.username AS approved FROM audit_log a
+           JOIN users u ON u.id = a.user_id JOIN users s ON s.id = a.approver_id
+          WHERE a.action = 'exchange_rate.set'`,
+      )
+      .all();
+    db.close();
+    expect(audit).toEqual([{ asked: 'cajero', approved: 'supervisor' }]);
 
     const unknown = await rpc('cart.scan', { code: '7750000000007' }, token);
     const misread = await rpc('cart.scan', { code: '7750000000000' }, token);

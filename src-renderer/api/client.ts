@@ -26,7 +26,11 @@ export class ApiCallError extends Error {
 type ApprovalMethod = {
   [M in ApiMethod]: 'approval' extends keyof ApiInput<M> ? M : never;
 }[ApiMethod];
-const APPROVAL_METHODS: readonly ApprovalMethod[] = ['cart.setLineDiscount', 'cart.setSaleDiscount'];
+const APPROVAL_METHODS: readonly ApprovalMethod[] = [
+  'cart.setLineDiscount',
+  'cart.setSaleDiscount',
+  'exchangeRate.set',
+];
 
 function takesApproval(method: ApiMethod): method is ApprovalMethod {
   return (APPROVAL_METHODS as readonly string[]).includes(method);

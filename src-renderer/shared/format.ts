@@ -44,6 +44,13 @@ export function formatQuantity(milli: number, unit: 'NIU' | 'KGM'): string {
   return unit === 'KGM' ? `${text} kg` : text;
 }
 
+/** Parses an exchange rate (`3.745`, `3,7450`) into the rate × 10 000; null if invalid. */
+export function parseRateToE4(text: string): number | null {
+  const match = /^(\d{1,2})(?:[.,](\d{0,4}))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]) * 10_000 + Number((match[2] ?? '').padEnd(4, '0'));
+}
+
 /** `3.7450` from a rate × 10 000. */
 export function formatRateE4(rateE4: number): string {
   return `${Math.floor(rateE4 / 10_000)}.${String(rateE4 % 10_000).padStart(4, '0')}`;

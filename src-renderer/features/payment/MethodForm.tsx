@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatAmount, formatDollars, formatRateE4, parseAmountToCents } from '../../shared/format';
+import { ExchangeRateForm } from './ExchangeRateForm';
 import type { PaymentInput } from './payment-preview';
 
 export type Method = 'cash' | 'card' | 'yape' | 'plin' | 'usd';
@@ -12,22 +13,18 @@ interface MethodFormProps {
   dueCents: number;
   rate: { date: string; rateE4: number | null } | null;
   onAdd(entry: PaymentInput): void;
+  onRateSaved(rate: { date: string; rateE4: number }): void;
 }
 
 /** Card, Yape/Plin or dollars: an amount plus what that method needs, added to the list. */
-export function MethodForm({ method, dueCents, rate, onAdd }: MethodFormProps) {
+export function MethodForm({ method, dueCents, rate, onAdd, onRateSaved }: MethodFormProps) {
   const [amount, setAmount] = useState(method === 'usd' ? '' : formatAmount(dueCents));
   const [operation, setOperation] = useState('');
   const [brand, setBrand] = useState(CARD_BRANDS[0] ?? '');
   const [error, setError] = useState<string | null>(null);
 
   if (method === 'usd' && rate && rate.rateE4 === null) {
-    return (
-      <p className="dialog-error" role="alert" data-testid="payment-usd-missing">
-        No se ha registrado el tipo de cambio de hoy ({rate.date}). Un supervisor debe registrarlo para cobrar
-        en dólares.
-      </p>
-    );
+    return <ExchangeRateForm date={rate.date} onSaved={onRateSaved} />;
   }
 
   const submit = (event: FormEvent) => {

@@ -174,6 +174,7 @@ export function PaymentDialog() {
           dueCents={beforeCash.dueCents}
           rate={rate}
           onAdd={addEntry}
+          onRateSaved={setRate}
         />
       )}
 
