@@ -1,21 +1,10 @@
-import type { DocType, IgvAffectationCode, Unit } from '../../db/schema';
+import type { DocType } from '../../db/schema';
 import type { Customer } from '../customers/customer';
-import type { Discount } from './cart-pricing';
-import type { DocumentTotals } from './taxes';
+import type { CartLineInput, Discount } from './cart-pricing';
+import { emptyTotals, type DocumentTotals } from './taxes';
 
 /** One line as the screen shows it; every figure computed by the core. */
-export interface CartLineView {
-  id: string;
-  productId: string;
-  sku: string;
-  name: string;
-  unit: Unit;
-  affectation: IgvAffectationCode;
-  icbper: boolean;
-  quantityMilli: number;
-  unitPriceCents: number;
-  fixedAmountCents: number | null;
-  discount: Discount | null;
+export interface CartLineView extends CartLineInput {
   grossCents: number;
   discountCents: number;
   amountCents: number;
@@ -55,15 +44,7 @@ export function emptyCartView(): CartView {
     lines: [],
     saleDiscount: null,
     saleDiscountCents: 0,
-    totals: {
-      gravadasCents: 0,
-      exoneradasCents: 0,
-      inafectasCents: 0,
-      igvCents: 0,
-      icbperCents: 0,
-      discountCents: 0,
-      totalCents: 0,
-    },
+    totals: emptyTotals(),
     itemCount: 0,
     documentProblem: null,
     updatedAt: null,

@@ -98,10 +98,8 @@ export function computeLineTaxes(line: LineTaxInput, rates: TaxRates): LineTaxes
   };
 }
 
-export function summarizeTotals(
-  lines: ReadonlyArray<{ affectation: IgvAffectation; discountCents: number; taxes: LineTaxes }>,
-): DocumentTotals {
-  const totals: DocumentTotals = {
+export function emptyTotals(): DocumentTotals {
+  return {
     gravadasCents: 0,
     exoneradasCents: 0,
     inafectasCents: 0,
@@ -110,6 +108,12 @@ export function summarizeTotals(
     discountCents: 0,
     totalCents: 0,
   };
+}
+
+export function summarizeTotals(
+  lines: ReadonlyArray<{ affectation: IgvAffectation; discountCents: number; taxes: LineTaxes }>,
+): DocumentTotals {
+  const totals = emptyTotals();
   for (const { affectation, discountCents, taxes } of lines) {
     if (affectation === '10') totals.gravadasCents += taxes.taxableCents;
     else if (affectation === '20') totals.exoneradasCents += taxes.taxableCents;
