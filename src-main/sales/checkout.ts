@@ -28,11 +28,11 @@ export class Checkout {
   ) {}
 
   complete(actor: Actor, input: CheckoutInput): SaleView {
-    const saleId = this.ctx.sql.transaction(() => this.write(actor, input));
-    return this.sales.byId(saleId);
+    // The view read inside the transaction is what the outbox carries and what the caller gets.
+    return this.ctx.sql.transaction(() => this.write(actor, input));
   }
 
-  private write(actor: Actor, input: CheckoutInput): string {
+  private write(actor: Actor, input: CheckoutInput): SaleView {
     const { sql, qb, clock, terminal } = this.ctx;
     const cartId = this.carts.openCartId();
     if (!cartId) throw new AppError('CART_EMPTY');
@@ -178,6 +178,6 @@ export class Checkout {
         payments: settlement.payments.map((p) => ({ method: p.method, amountCents: p.amountCents })),
       },
     });
-    return saleId;
+    return view;
   }
 }
