@@ -2,15 +2,27 @@
 // Electron binary is not installed (it downloads on first run and some machines have no
 // internet), say so and open the same app through the loopback web host instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
+/**
+ * The installed Electron binary, or null. Reads the package's path.txt instead of
+ * require('electron'), which would try to download the binary right here.
+ */
 function electronBinary() {
   try {
-    const path = createRequire(import.meta.url)('electron');
-    if (typeof path !== 'string' || !existsSync(path)) return null;
-    const probe = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    return probe.status === 0 ? path : null;
+    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(packageDir, 'path.txt');
+    const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+    const binary = join(packageDir, 'dist', executable);
+    if (!existsSync(binary)) return null;
+    const probe = spawnSync(binary, ['--version'], {
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    return probe.status === 0 ? binary : null;
   } catch {
     return null;
   }
