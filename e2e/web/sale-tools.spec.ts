@@ -2,6 +2,7 @@ import { expect, test } from '../fixtures/web-host';
 import { login, scan, screenshot } from '../fixtures/pos';
 
 const AZUCAR = '7756610335003'; // S/ 3.70
+const HUMAN_KEY_DELAY_MS = 80;
 
 test('search by name, a weighed product, a discount a supervisor authorizes, hold, resume and cancel', async ({
   page,
@@ -14,7 +15,8 @@ test('search by name, a weighed product, a discount a supervisor authorizes, hol
   // F2: as-you-type search; a click adds a unit product.
   await page.keyboard.press('F2');
   const search = page.getByTestId('search-dialog');
-  await search.getByTestId('search-input').pressSequentially('inca kola');
+  // People type slower than a scanner: keys under 35 ms apart would be taken as a scan burst.
+  await search.getByTestId('search-input').pressSequentially('inca kola', { delay: HUMAN_KEY_DELAY_MS });
   const incaKola3 = search.getByTestId('search-result').filter({ hasText: 'Inca Kola 3 L' });
   await expect(incaKola3).toContainText('S/ 11.90');
   await incaKola3.click();
@@ -24,13 +26,13 @@ test('search by name, a weighed product, a discount a supervisor authorizes, hol
 
   // Keyboard only: a weighed product asks for its weight.
   await page.keyboard.press('F2');
-  await search.getByTestId('search-input').pressSequentially('bistec');
+  await search.getByTestId('search-input').pressSequentially('bistec', { delay: HUMAN_KEY_DELAY_MS });
   await expect(search.getByTestId('search-result').first()).toContainText('Bistec de Res');
   await expect(search.getByTestId('search-result').first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   const weight = page.getByTestId('weight-dialog');
   await expect(weight.getByTestId('weight-input')).toBeFocused();
-  await page.keyboard.type('0.5');
+  await page.keyboard.type('0.5', { delay: HUMAN_KEY_DELAY_MS });
   await page.keyboard.press('Enter');
   await expect(weight).toHaveCount(0);
   await expect(lines).toHaveCount(2);
@@ -41,8 +43,7 @@ test('search by name, a weighed product, a discount a supervisor authorizes, hol
   // Typing the code of a loose weighed item (no scale label) asks for its weight too.
   await scan(page, 'CAR-0001');
   await expect(weight.getByTestId('weight-input')).toBeFocused();
-  // At a person's pace: four keys and Enter typed at machine speed would be a scanner burst.
-  await page.keyboard.type('0.25', { delay: 80 });
+  await page.keyboard.type('0.25', { delay: HUMAN_KEY_DELAY_MS });
   await page.keyboard.press('Enter');
   await expect(lines).toHaveCount(3);
   await expect(lines.nth(2).getByTestId('line-quantity')).toHaveText('0.250 kg');

@@ -12,6 +12,8 @@ import { useEffect, useRef } from 'react';
 export const WEDGE_MAX_GAP_MS = 35;
 /** Shortest code taken as a scan (shorter bursts are left to the field). */
 export const WEDGE_MIN_LENGTH = 4;
+/** Pause after which keys held back from a burst that never ended in Enter are typed into the field. */
+export const WEDGE_RELEASE_MS = 250;
 
 export type WedgeResult =
   /** Let the key through. `flush` is held text to give the field first (a burst that was not a scan). */
@@ -142,10 +144,9 @@ export function useKeyboardWedge(onScan: (code: string) => void, enabled = true)
 
     const flushLater = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(
-        () => insertText(heldField, detector.expire(performance.now())),
-        WEDGE_MAX_GAP_MS + 5,
-      );
+      // Held keys go back to the field only after a clear pause: a busy main thread can
+      // deliver a real scanner's keys late, and releasing too early splits the scan.
+      timer = window.setTimeout(() => insertText(heldField, detector.expire(Infinity)), WEDGE_RELEASE_MS);
     };
 
     const onKeyDown = (event: KeyboardEvent) => {

@@ -30,7 +30,9 @@ export function HeldListDialog() {
   }, []);
 
   // The list arrives after the dialog opened: give it the focus so ↑ ↓ Enter work at once.
-  useEffect(() => list.current?.focus(), [held]);
+  useEffect(() => {
+    list.current?.focus();
+  }, [held]);
 
   const resume = async (cart: HeldCartView | undefined) => {
     if (!cart) return;

@@ -39,7 +39,11 @@ export function ProductSearchDialog() {
 
   const hits = query === '' ? NO_HITS : found;
 
-  useEffect(() => activeRow.current?.scrollIntoView({ block: 'nearest' }), [active]);
+  // Block body on purpose: newer Chromium returns a Promise from scrollIntoView, and an
+  // effect must return nothing or a cleanup function.
+  useEffect(() => {
+    activeRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   const choose = async (hit: ProductHit | undefined) => {
     if (!hit) return;
