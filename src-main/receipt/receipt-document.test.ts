@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SaleLineView, SalePaymentView, SaleView } from '../sales/sale-view';
+import { paymentView } from '../testing/sale-view-fixtures';
+import type { SaleLineView, SaleView } from '../sales/sale-view';
 import {
   buildReceipt,
   fieldsLines,
@@ -27,21 +28,6 @@ function saleLine(
     affectation: '10',
     igvCents: 0,
     icbperCents: 0,
-    ...overrides,
-  };
-}
-
-function payment(
-  overrides: Partial<SalePaymentView> & Pick<SalePaymentView, 'method' | 'amountCents'>,
-): SalePaymentView {
-  return {
-    tenderedCents: overrides.amountCents,
-    changeCents: 0,
-    usdCents: null,
-    rateE4: null,
-    wallet: null,
-    cardBrand: null,
-    reference: null,
     ...overrides,
   };
 }
@@ -113,7 +99,7 @@ const boleta: SaleView = {
       icbperCents: 50,
     }),
   ],
-  payments: [payment({ method: 'cash', amountCents: 4540, tenderedCents: 5000, changeCents: 460 })],
+  payments: [paymentView({ method: 'cash', amountCents: 4540, tenderedCents: 5000, changeCents: 460 })],
   totals: {
     gravadasCents: 3211,
     exoneradasCents: 700,
@@ -161,8 +147,8 @@ const factura: SaleView = {
     }),
   ],
   payments: [
-    payment({ method: 'cash', amountCents: 2800, tenderedCents: 3000, changeCents: 200 }),
-    payment({ method: 'wallet', amountCents: 3000, wallet: 'yape', reference: '12345678' }),
+    paymentView({ method: 'cash', amountCents: 2800, tenderedCents: 3000, changeCents: 200 }),
+    paymentView({ method: 'wallet', amountCents: 3000, wallet: 'yape', reference: '12345678' }),
   ],
   totals: {
     gravadasCents: 4237,
@@ -350,8 +336,8 @@ describe('buildReceipt', () => {
       ...boleta,
       customer: { docType: '1', docNumber: '12345678', name: 'Juan Pérez Ñahui', address: null },
       payments: [
-        payment({ method: 'card', amountCents: 1000, cardBrand: 'Visa' }),
-        payment({ method: 'usd', amountCents: 3540, tenderedCents: 7500, usdCents: 2000, rateE4: 37500 }),
+        paymentView({ method: 'card', amountCents: 1000, cardBrand: 'Visa' }),
+        paymentView({ method: 'usd', amountCents: 3540, tenderedCents: 7500, usdCents: 2000, rateE4: 37500 }),
       ],
     };
     expect(texts(build(sale, 48))).toEqual(
@@ -364,7 +350,7 @@ describe('buildReceipt', () => {
     );
     // On 58 mm paper the exchange detail moves under the amount instead of being cut.
     const narrow = texts(
-      build({ ...sale, payments: [payment({ ...sale.payments[1]!, amountCents: 10000 })] }, 32),
+      build({ ...sale, payments: [paymentView({ ...sale.payments[1]!, amountCents: 10000 })] }, 32),
     );
     expect(narrow).toEqual(
       expect.arrayContaining(['Dólares                   100.00', '  US$ 20.00 x 3.7500']),

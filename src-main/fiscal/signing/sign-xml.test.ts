@@ -10,6 +10,7 @@ import { computeLineTaxes, summarizeTotals } from '../../sales/taxes';
 import { buildInvoiceXml, SIGNATURE_ID } from '../ubl/invoice-xml';
 import { assertCertificateFor, CertificateError, loadPfx, type StoreCertificate } from './certificate';
 import { signUblXml } from './sign-xml';
+import { paymentView } from '../../testing/sale-view-fixtures';
 
 const INVOICE_XSD = fileURLToPath(
   new URL('../../../resources/sunat/xsd/2.1/maindoc/UBL-Invoice-2.1.xsd', import.meta.url),
@@ -89,19 +90,7 @@ function demoSale(): SaleView {
         icbperCents: taxes.icbperCents,
       },
     ],
-    payments: [
-      {
-        method: 'cash',
-        amountCents: totals.totalCents,
-        tenderedCents: totals.totalCents,
-        changeCents: 0,
-        usdCents: null,
-        rateE4: null,
-        wallet: null,
-        cardBrand: null,
-        reference: null,
-      },
-    ],
+    payments: [paymentView({ method: 'cash', amountCents: totals.totalCents })],
     totals,
     paidCents: totals.totalCents,
     changeCents: 0,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { paymentView } from '../../testing/sale-view-fixtures';
 import type { IgvAffectationCode, Unit } from '../../../db/schema';
 import type { SaleLineView, SalePaymentView, SaleView } from '../../sales/sale-view';
 import { computeLineTaxes, summarizeTotals } from '../../sales/taxes';
@@ -74,17 +75,7 @@ function totalsOf(lines: SaleLineView[]): SaleView['totals'] {
 }
 
 function cash(amountCents: number, method: SalePaymentView['method'] = 'cash'): SalePaymentView {
-  return {
-    method,
-    amountCents,
-    tenderedCents: amountCents,
-    changeCents: 0,
-    usdCents: null,
-    rateE4: null,
-    wallet: null,
-    cardBrand: null,
-    reference: null,
-  };
+  return paymentView({ method, amountCents });
 }
 
 const store: SaleView['store'] = {

@@ -98,7 +98,7 @@ export function LoginScreen() {
             />
           </label>
           {(error ?? notice) && (
-            <p className="login-message" role="alert" data-testid="login-message">
+            <p className="dialog-error" role="alert" data-testid="login-message">
               {error ?? notice}
             </p>
           )}
