@@ -9,6 +9,14 @@ import type { Generated } from 'kysely';
 export type Flag = 0 | 1;
 export type Role = 'cajero' | 'supervisor' | 'administrador';
 export type DocType = '01' | '03';
+/** Documents with a series of their own: sales (01, 03) and notes (07 crédito, 08 débito). */
+export type NoteDocType = '07' | '08';
+export type SeriesDocType = DocType | NoteDocType;
+/** What the SUNAT queue carries: CPE plus Resumen Diario (RC) and Comunicación de Baja (RA). */
+export type FiscalDocType = SeriesDocType | 'RC' | 'RA';
+export type FiscalStatus =
+  'unsigned' | 'pending' | 'sent' | 'accepted' | 'observed' | 'rejected' | 'needs_attention';
+export type RefundMethod = 'cash' | 'card' | 'wallet';
 export type Unit = 'NIU' | 'KGM';
 export type IgvAffectationCode = '10' | '20' | '30';
 export type PaymentMethodCode = 'cash' | 'card' | 'wallet' | 'usd';
@@ -88,7 +96,7 @@ export interface CustomerTable {
 
 export interface SeriesTable {
   serie: string;
-  doc_type: DocType;
+  doc_type: SeriesDocType;
   last_correlativo: number;
   updated_at: string;
 }
@@ -251,6 +259,121 @@ export interface CartLineTable {
   created_at: string;
 }
 
+export interface NoteTable {
+  id: string;
+  doc_type: NoteDocType;
+  serie: string;
+  correlativo: number;
+  sale_id: string;
+  /** Catálogo 09 (crédito) or 10 (débito). */
+  reason_code: string;
+  reason_text: string;
+  issued_at: string;
+  issue_date: string;
+  user_id: string;
+  approver_id: string | null;
+  gravadas_cents: number;
+  exoneradas_cents: number;
+  inafectas_cents: number;
+  igv_cents: number;
+  icbper_cents: number;
+  total_cents: number;
+  refund_method: RefundMethod | null;
+  refund_cents: number;
+  restock: Flag;
+  created_at: string;
+}
+
+export interface NoteLineTable {
+  id: string;
+  note_id: string;
+  line_no: number;
+  sale_line_id: string | null;
+  product_id: string;
+  sku: string;
+  description: string;
+  unit: Unit;
+  quantity_milli: number;
+  unit_price_cents: number;
+  amount_cents: number;
+  igv_affectation: IgvAffectationCode;
+  taxable_cents: number;
+  igv_cents: number;
+  icbper_units: number;
+  icbper_cents: number;
+}
+
+export interface SaleVoidTable {
+  id: string;
+  sale_id: string;
+  reason: string;
+  user_id: string;
+  approver_id: string | null;
+  voided_at: string;
+}
+
+export interface FiscalDocumentTable {
+  id: string;
+  doc_type: FiscalDocType;
+  serie: string;
+  correlativo: number;
+  /** `20601234565-03-B001-7`, `20601234565-RC-20261123-1` (without .xml/.zip). */
+  file_name: string;
+  sale_id: string | null;
+  note_id: string | null;
+  issued_at: string;
+  issue_date: string;
+  total_cents: number;
+  /** How it reaches SUNAT: on its own (sendBill) or inside a Resumen Diario. */
+  delivery: 'bill' | 'summary';
+  /** The exact signed text; null only while `unsigned`. Never re-serialised. */
+  signed_xml: string | null;
+  digest_value: string | null;
+  status: FiscalStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  ticket: string | null;
+  sunat_code: string | null;
+  sunat_message: string | null;
+  /** JSON `{ code, message }[]`. */
+  observations: string;
+  cdr_zip: Uint8Array | null;
+  /** The RC that reported this boleta or note. */
+  summary_id: string | null;
+  /** The RC (condition 3) or RA that voids it. */
+  void_summary_id: string | null;
+  voided: Flag;
+  deadline_date: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  resolved_at: string | null;
+}
+
+export interface FiscalSummaryItemTable {
+  summary_id: string;
+  document_id: string;
+  line_no: number;
+  /** Catálogo 19: 1 adicionar, 2 modificar, 3 anular. */
+  condition: 1 | 2 | 3;
+}
+
+export interface FiscalCredentialsTable {
+  singleton: number;
+  pfx_sealed: Uint8Array | null;
+  pfx_password_sealed: Uint8Array | null;
+  certificate_subject: string | null;
+  certificate_serial: string | null;
+  certificate_not_before: string | null;
+  certificate_not_after: string | null;
+  sol_user: string | null;
+  sol_password_sealed: Uint8Array | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   store: StoreTable;
   terminal: TerminalTable;
@@ -270,4 +393,10 @@ export interface Database {
   audit_log: AuditLogTable;
   carts: CartTable;
   cart_lines: CartLineTable;
+  notes: NoteTable;
+  note_lines: NoteLineTable;
+  sale_voids: SaleVoidTable;
+  fiscal_documents: FiscalDocumentTable;
+  fiscal_summary_items: FiscalSummaryItemTable;
+  fiscal_credentials: FiscalCredentialsTable;
 }

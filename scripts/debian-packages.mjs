@@ -13,6 +13,12 @@ export const PACKAGES = [
   { pkg: 'xmlsec1', bin: 'xmlsec1', why: 'independent check of XML signatures' },
   { pkg: 'libxml2-utils', bin: 'xmllint', why: 'independent XSD validation' },
   { pkg: 'socat', bin: 'socat', why: 'pseudo-terminal pairs stand in for serial scanners' },
+  { pkg: 'default-jre-headless', bin: 'java', why: 'runs Saxon-HE' },
+  {
+    pkg: 'libsaxonhe-java',
+    file: '/usr/share/java/Saxon-HE.jar',
+    why: "Saxon-HE referees SUNAT's rule XSLs against the in-app SaxonJS run",
+  },
 ];
 
 function hasCommand(bin) {

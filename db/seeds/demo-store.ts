@@ -24,6 +24,11 @@ export const DEMO_STORE = {
   series: [
     { serie: 'B001', docType: '03' },
     { serie: 'F001', docType: '01' },
+    // Notes carry the letter of the document they modify.
+    { serie: 'BC01', docType: '07' },
+    { serie: 'FC01', docType: '07' },
+    { serie: 'BD01', docType: '08' },
+    { serie: 'FD01', docType: '08' },
   ],
 } as const;
 

@@ -4,7 +4,11 @@ import type { Customer } from '../customers/customer';
 import type { ReceiptDocument } from '../receipt/receipt-types';
 import type { CartView, HeldCartView } from '../sales/cart-view';
 import type { SaleView } from '../sales/sale-view';
+import type { SaleFiscalView } from '../fiscal/fiscal-view';
 import type { Permission, Role } from '../users/roles';
+import { approval, cents, id, method, none } from './spec';
+import { fiscalContract } from './fiscal-contract';
+import { returnsContract } from './returns-contract';
 
 /**
  * The whole API of the core, declared once: each method's input schema (checked by the
@@ -12,26 +16,6 @@ import type { Permission, Role } from '../users/roles';
  * (null: callable before login). Electron IPC and the web host serve exactly this.
  * The renderer imports these *types* only.
  */
-interface MethodSpec<I extends z.ZodType, O> {
-  input: I;
-  permission: Permission | 'authenticated' | null;
-  /**
-   * Someone without the permission may still do it when a supervisor approves on the spot:
-   * the input then carries `approval` and the dispatcher checks it.
-   */
-  approvable?: boolean;
-  /** Phantom: carries the output type to callers. */
-  output?: O;
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(spec: Omit<MethodSpec<I, O>, 'output'>): MethodSpec<I, O> => spec;
-}
-
-const none = z.object({}).strict();
-const id = z.string().min(1).max(64);
-const cents = z.number().int().min(0).max(10_000_000_000);
-const approval = z.object({ username: z.string().min(1).max(40), pin: z.string().min(1).max(12) }).strict();
 const discount = z
   .object({ kind: z.enum(['amount', 'percent']), value: z.number().int().positive().max(10_000_000_000) })
   .strict()
@@ -169,7 +153,7 @@ export const contract = {
     permission: 'customers.manage',
   }),
 
-  'checkout.complete': method<{ sale: SaleView; receipt: ReceiptDocument }>()({
+  'checkout.complete': method<{ sale: SaleView; fiscal: SaleFiscalView | null; receipt: ReceiptDocument }>()({
     input: z.object({ expectedTotalCents: cents, payments: z.array(payment).min(1).max(10) }).strict(),
     permission: 'sale.sell',
   }),
@@ -192,6 +176,9 @@ export const contract = {
     permission: 'exchangeRate.set',
     approvable: true,
   }),
+
+  ...fiscalContract,
+  ...returnsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,11 @@ const PERMISSION_ACTIONS: Record<string, string> = {
   'exchangeRate.set': 'registrar el tipo de cambio',
   'settings.manage': 'cambiar la configuración',
   'customers.manage': 'registrar clientes',
+  'fiscal.monitor': 'ver y reintentar los envíos a SUNAT',
+  'sale.history': 'ver el historial de ventas',
+  'sale.return': 'registrar devoluciones',
+  'sale.void': 'anular ventas',
+  'note.debit': 'emitir notas de débito',
 };
 
 function isApiMethod(name: string): name is ApiMethod {
@@ -45,6 +50,7 @@ export function createDispatcher(
 ): Dispatcher {
   const listeners = new Set<CoreEventListener>();
   const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
+  core.onFiscalChange(() => emit({ type: 'fiscal.changed' }));
 
   /** A supervisor's PIN in the input stands in for the permission the actor lacks, where the contract allows it. */
   async function approveOnTheSpot(

@@ -1,9 +1,12 @@
 import type { Core } from '../core/core';
+import type { SaleFiscalView } from '../fiscal/fiscal-view';
 import { buildReceipt } from '../receipt/receipt-document';
 import { AppError } from '../shared/errors';
 import type { Actor } from '../users/authenticator';
 import { PERMISSIONS, roleCan, type Permission } from '../users/roles';
 import type { ActorView, ApiMethod, ApiOutput, ApiParsedInput, SessionView } from './contract';
+import { fiscalHandlers } from './fiscal-handlers';
+import { returnsHandlers } from './returns-handlers';
 
 export interface HandlerContext {
   core: Core;
@@ -110,13 +113,21 @@ export const handlers: Handlers = {
   },
 
   'checkout.complete': (input, context) => {
-    const sale = context.core.checkout.complete(actorOf(context), input);
-    return { sale, receipt: buildReceipt(sale, { width: 48 }) };
+    const { core } = context;
+    const sale = core.checkout.complete(actorOf(context), input);
+    const fiscal = core.fiscal.saleDocuments.view(sale);
+    core.fiscal.sender.nudge();
+    return { sale, fiscal, receipt: buildReceipt(sale, { width: 48, ...receiptFiscal(fiscal) }) };
   },
   'sales.get': (input, { core }) => core.sales.byId(input.saleId),
   'sales.recent': (input, { core }) => core.sales.recent(input.limit ?? 20),
-  'sales.receipt': (input, { core }) =>
-    buildReceipt(core.sales.byId(input.saleId), { width: input.width ?? 48 }),
+  'sales.receipt': (input, { core }) => {
+    const sale = core.sales.byId(input.saleId);
+    return buildReceipt(sale, {
+      width: input.width ?? 48,
+      ...receiptFiscal(core.fiscal.saleDocuments.view(sale)),
+    });
+  },
 
   'exchangeRate.today': (_input, { core }) => core.ctx.exchangeRates.today(),
   'exchangeRate.set': (input, context) => {
@@ -135,4 +146,13 @@ export const handlers: Handlers = {
       return { date, rateE4: input.rateE4 };
     });
   },
+
+  ...fiscalHandlers,
+  ...returnsHandlers,
 };
+
+/** The hash and QR printed on the receipt come from the stored signed XML. */
+function receiptFiscal(fiscal: SaleFiscalView | null): { hash?: string; qrText?: string } {
+  if (!fiscal?.digestValue || !fiscal.qrText) return {};
+  return { hash: fiscal.digestValue, qrText: fiscal.qrText };
+}

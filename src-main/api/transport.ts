@@ -14,6 +14,7 @@ export type RpcResponse<T = unknown> = { ok: true; value: T } | { ok: false; err
 export type CoreEvent =
   | { type: 'cart.changed' }
   | { type: 'sale.completed'; saleId: string; number: string }
-  | { type: 'session.ended'; reason: 'logout' | 'inactive' };
+  | { type: 'session.ended'; reason: 'logout' | 'inactive' }
+  | { type: 'fiscal.changed' };
 
 export type CoreEventListener = (event: CoreEvent) => void;

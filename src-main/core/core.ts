@@ -8,6 +8,7 @@ import { CustomerDirectory } from '../customers/customer-directory';
 import { CartService } from '../sales/cart-service';
 import { Checkout } from '../sales/checkout';
 import { SaleRecords } from '../sales/sale-records';
+import { NoteRecords } from '../returns/note-records';
 import { ExchangeRates } from '../settings/exchange-rates';
 import { StoreSettings } from '../settings/store-settings';
 import { systemClock, type Clock } from '../shared/clock';
@@ -20,6 +21,12 @@ import { Outbox } from '../sync/outbox';
 import { Authenticator } from '../users/authenticator';
 import { UserDirectory } from '../users/user-directory';
 import type { CoreContext, TerminalIdentity } from './context';
+import { createFiscalModule, type FiscalModule, type FiscalModuleOptions } from '../fiscal/fiscal-module';
+import type { DocumentValidator } from '../fiscal/issuing/document-validator';
+import { aesSecretBox, fileSecretKey } from '../fiscal/secrets/secret-box';
+import { installDemoCredentials } from '../fiscal/credentials/demo-credentials';
+import { loadDocumentValidator } from '../fiscal/issuing/load-validator';
+import { defaultResourcesDir } from './resources';
 
 export interface CoreOptions {
   /** Folder holding this terminal's database (and, later, its certificates and queues). */
@@ -31,6 +38,14 @@ export interface CoreOptions {
   demoProducts?: readonly CatalogProduct[];
   /** better_sqlite3.node built for this runtime (Electron's differs from Node's). */
   nativeBinding?: string;
+  /** The app's bundled `resources/` folder (SUNAT schemas and rules). */
+  resourcesDir?: string;
+  /** Key that seals secrets in the database; by default a key file in `dataDir`. */
+  secretKey?: Uint8Array;
+  /** Replaces SUNAT's schema + rule validation (tests of other modules may use a lighter one). */
+  fiscalValidator?: DocumentValidator;
+  /** Sender tuning and the TLS trust for SUNAT (tests: the emulator's certificate). */
+  fiscal?: FiscalModuleOptions;
 }
 
 export interface Core {
@@ -38,6 +53,10 @@ export interface Core {
   carts: CartService;
   checkout: Checkout;
   sales: SaleRecords;
+  notes: NoteRecords;
+  fiscal: FiscalModule;
+  /** The SUNAT queue moved (a document was sent, accepted, …): screens refresh. */
+  onFiscalChange(listener: () => void): () => void;
   migration: MigrationReport;
   databaseFile: string;
   close(): void;
@@ -70,7 +89,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ...(options.demoProducts ? { products: options.demoProducts } : {}),
       });
     }
-    const row = sql.first(qb.selectFrom('terminal').select(['id', 'code', 'store_id']));
+    const row = sql.first(
+      qb
+        .selectFrom('terminal')
+        .innerJoin('store', 'store.id', 'terminal.store_id')
+        .select([
+          'terminal.id',
+          'terminal.code',
+          'terminal.store_id',
+          'store.ruc',
+          'store.legal_name',
+          'store.ubigeo',
+        ]),
+    );
     if (!row) throw new TerminalNotConfiguredError(databaseFile);
     const terminal: TerminalIdentity = { terminalId: row.id, terminalCode: row.code, storeId: row.store_id };
 
@@ -91,16 +122,45 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stock: new StockLedger(sql, qb, clock, terminal.terminalId),
       exchangeRates: new ExchangeRates(sql, qb, clock),
     };
+    const validator =
+      options.fiscalValidator ?? (await loadDocumentValidator(options.resourcesDir ?? defaultResourcesDir()));
+    const box = aesSecretBox(options.secretKey ?? fileSecretKey(options.dataDir));
     const carts = new CartService(ctx);
     const sales = new SaleRecords(ctx);
+    const fiscalListeners = new Set<() => void>();
+    const notes = new NoteRecords(ctx);
+    const fiscal = createFiscalModule(
+      ctx,
+      sales,
+      notes,
+      { ruc: row.ruc, legalName: row.legal_name, ubigeo: row.ubigeo },
+      box,
+      validator,
+      {
+        ...options.fiscal,
+        onChange: () => {
+          options.fiscal?.onChange?.();
+          fiscalListeners.forEach((listener) => listener());
+        },
+      },
+    );
+    if (options.demo) installDemoCredentials(fiscal.credentials, ctx.clock);
+    if (options.fiscal?.senderIntervalMs) fiscal.sender.start(options.fiscal.senderIntervalMs);
     return {
       ctx,
       carts,
-      checkout: new Checkout(ctx, carts, sales),
+      checkout: new Checkout(ctx, carts, sales, fiscal.saleDocuments),
       sales,
+      notes,
+      fiscal,
+      onFiscalChange: (listener) => {
+        fiscalListeners.add(listener);
+        return () => fiscalListeners.delete(listener);
+      },
       migration,
       databaseFile,
       close: () => {
+        void fiscal.sender.stop();
         // Fold the WAL back so a copied data folder is one self-contained file.
         if (handle.sqlite.open) handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
         handle.close();

@@ -9,6 +9,12 @@ import { icbperRateCents } from './icbper-rates';
 import { settlePayments, type PaymentInput } from './payments';
 import { documentNumber, type SaleRecords, type SaleView } from './sale-records';
 
+/** The fiscal side of a sale, written in the sale's own transaction (see fiscal/issuing). */
+export interface SaleDocumentIssuer {
+  /** Throws to refuse the sale (e.g. SUNAT would reject its receipt). */
+  issueForSale(sale: SaleView, userId: string): void;
+}
+
 export interface CheckoutInput {
   /** The total the cashier saw and collected; if the cart changed since, nothing is charged. */
   expectedTotalCents: number;
@@ -17,14 +23,16 @@ export interface CheckoutInput {
 
 /**
  * Turns the open cart into a completed sale in one transaction: the next correlativo of
- * its series, the sale with its lines and payments, stock out, the outbox message for
- * headquarters, the audit entry, and the cart gone. Any failure leaves none of it.
+ * its series, the sale with its lines and payments, stock out, the signed fiscal document in
+ * the SUNAT queue, the outbox message for headquarters, the audit entry, and the cart gone.
+ * Any failure (a receipt SUNAT would reject included) leaves none of it.
  */
 export class Checkout {
   constructor(
     private readonly ctx: CoreContext,
     private readonly carts: CartService,
     private readonly sales: SaleRecords,
+    private readonly documents: SaleDocumentIssuer,
   ) {}
 
   complete(actor: Actor, input: CheckoutInput): SaleView {
@@ -163,6 +171,7 @@ export class Checkout {
     this.carts.deleteCart(cart.id);
 
     const view = this.sales.byId(saleId);
+    this.documents.issueForSale(view, actor.userId);
     this.ctx.outbox.enqueue('sale.completed.v1', saleId, view);
     this.ctx.audit.append({
       action: 'sale.completed',

@@ -21,6 +21,12 @@ const variableMeasureRule = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** The SOL password travels in the request: HTTPS, except to this very machine (the emulator). */
+const secureUrl = z.url({ protocol: /^https?$/ }).refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}, 'use https (http solo se admite hacia este mismo equipo)');
+
 /** Business settings of the store: typed, validated, with the defaults a Peruvian store starts with. */
 export const SETTING_SCHEMAS = {
   /** IGV rate in basis points (18 % = 1800). */
@@ -31,6 +37,29 @@ export const SETTING_SCHEMAS = {
   'sales.boletaIdentificationThresholdCents': z.number().int().min(0),
   /** In-store scale label layouts, first match wins. */
   'catalog.variableMeasureRules': z.array(variableMeasureRule).max(10),
+  /** Where documents go: SUNAT beta (demo), SUNAT production, or an OSE / other URL. */
+  'fiscal.endpoint': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('beta') }),
+    z.object({ kind: z.literal('production') }),
+    z.object({
+      kind: z.literal('ose'),
+      billServiceUrl: secureUrl,
+      consultServiceUrl: secureUrl.nullable(),
+    }),
+  ]),
+  /** Boletas go inside a Resumen Diario (SUNAT's usual way) or one by one with sendBill. */
+  'fiscal.boletaDelivery': z.enum(['summary', 'individual']),
+  /** A Resumen Diario is sent once the oldest boleta waiting for it is this old. */
+  'fiscal.summaryBatchMinutes': z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  'fiscal.boletaDeadlineDays': z.number().int().min(1).max(30),
+  'fiscal.voidDeadlineDays': z.number().int().min(1).max(30),
+  'fiscal.signatureAlgorithm': z.enum(['sha1', 'sha256']),
+  /** Bound on one SOAP exchange with SUNAT (connect + answer). */
+  'fiscal.timeoutSeconds': z.number().int().min(5).max(180),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -41,6 +70,13 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   'sales.discountLimitBps': 1000,
   'sales.boletaIdentificationThresholdCents': 70_000,
   'catalog.variableMeasureRules': [...DEFAULT_VARIABLE_MEASURE_RULES],
+  'fiscal.endpoint': { kind: 'beta' },
+  'fiscal.boletaDelivery': 'summary',
+  'fiscal.summaryBatchMinutes': 30,
+  'fiscal.boletaDeadlineDays': 3,
+  'fiscal.voidDeadlineDays': 7,
+  'fiscal.signatureAlgorithm': 'sha1',
+  'fiscal.timeoutSeconds': 30,
 };
 
 /** Reads are cached in memory (they sit on the scan path); writes go through `set` only. */

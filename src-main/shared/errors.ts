@@ -50,6 +50,22 @@ const messages = {
     `El total de la venta cambió a ${formatSoles(d.totalCents)}. Revise el cobro antes de confirmar.`,
   SALE_NOT_FOUND: () => 'No se encontró la venta.',
   SETTING_INVALID: (d: { key: string; reason: string }) => `Configuración ${d.key} no válida: ${d.reason}.`,
+  CERTIFICATE_INVALID: (d: { reason: string }) => `Certificado digital no aceptado: ${d.reason}`,
+  CERTIFICATE_MISSING: () =>
+    'La tienda no tiene un certificado digital instalado. Un administrador debe cargarlo en Configuración.',
+  FISCAL_REJECTED: (d: { findings: { code: string; message: string }[] }) =>
+    `SUNAT rechazaría este comprobante: ${d.findings
+      .slice(0, 3)
+      .map((f) => `${f.code} ${f.message}`)
+      .join('; ')}. La venta no se registró; corrija los datos e intente de nuevo.`,
+  FISCAL_DOCUMENT_NOT_FOUND: () => 'No se encontró el comprobante electrónico.',
+  FISCAL_NOT_RETRYABLE: (d: { status: string }) =>
+    `El comprobante está ${d.status}: no se puede reintentar su envío.`,
+  SUNAT_SETTINGS_INVALID: (d: { reason: string }) => `Configuración de envío a SUNAT no válida: ${d.reason}.`,
+  RETURN_INVALID: (d: { reason: string }) => `Devolución no válida: ${d.reason}.`,
+  VOID_NOT_ALLOWED: (d: { reason: string }) => `No se puede anular: ${d.reason}.`,
+  DEBIT_NOTE_INVALID: (d: { reason: string }) => `Nota de débito no válida: ${d.reason}.`,
+  FISCAL_DOCUMENT_INVALID: (d: { problem: string }) => `${d.problem} No se registró ningún cambio.`,
   INTERNAL: () => 'Ocurrió un error inesperado y no se guardó ningún cambio. Intente de nuevo.',
 } as const;
 

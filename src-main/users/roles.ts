@@ -12,6 +12,11 @@ export const PERMISSIONS = {
   'exchangeRate.set': ['supervisor', 'administrador'],
   'settings.manage': ['administrador'],
   'customers.manage': ['cajero', 'supervisor', 'administrador'],
+  'fiscal.monitor': ['supervisor', 'administrador'],
+  'sale.history': ['cajero', 'supervisor', 'administrador'],
+  'sale.return': ['supervisor', 'administrador'],
+  'sale.void': ['supervisor', 'administrador'],
+  'note.debit': ['supervisor', 'administrador'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,6 +12,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.MOSTRADOR_PORT ?? '0' },
     'renderer-dir': { type: 'string', default: 'out/renderer' },
     'no-demo': { type: 'boolean', default: false },
+    // An OSE or the SUNAT emulator instead of the store's configured endpoint.
+    'sunat-url': { type: 'string' },
   },
 });
 
@@ -20,6 +22,7 @@ const host = await startWebHost({
   port: Number(values.port),
   demo: !values['no-demo'],
   rendererDir: resolve(values['renderer-dir']),
+  ...(values['sunat-url'] ? { sunatEndpoint: { billServiceUrl: values['sunat-url'] } } : {}),
   log: (message) => console.error(message),
 });
 console.log(`Mostrador (web) en ${host.url}`);

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createDispatcher } from '../api/dispatcher';
 import type { CoreEvent } from '../api/transport';
-import { createCore } from '../core/core';
+import type { FiscalModuleOptions } from '../fiscal/fiscal-module';
+import { createCore, type Core } from '../core/core';
 import type { Clock } from '../shared/clock';
 import { readStatic } from './static-files';
 
@@ -17,7 +18,15 @@ export interface WebHostOptions {
   rendererDir?: string;
   clock?: Clock;
   log?: (message: string) => void;
+  /** Sender pace, retry policy and extra TLS trust (the SUNAT emulator's certificate in tests). */
+  fiscal?: FiscalModuleOptions;
+  /** Point this terminal at another SUNAT-compatible endpoint (an OSE, or the emulator) at start. */
+  sunatEndpoint?: { billServiceUrl: string; consultServiceUrl?: string | null };
+  /** Minutes a boleta waits for its Resumen Diario (tests: 0, so it goes at once). */
+  summaryBatchMinutes?: number;
 }
+
+const SENDER_INTERVAL_MS = 15_000;
 
 export interface WebHost {
   /** Open this in a browser: it carries the session token in the fragment, never sent to logs or servers. */
@@ -77,6 +86,31 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function pointAtSunatEndpoint(
+  core: Core,
+  endpoint: { billServiceUrl: string; consultServiceUrl?: string | null },
+): void {
+  const { sql, settings, audit } = core.ctx;
+  sql.transaction(() => {
+    const before = settings.get('fiscal.endpoint');
+    const after = settings.set(
+      'fiscal.endpoint',
+      {
+        kind: 'ose',
+        billServiceUrl: endpoint.billServiceUrl,
+        consultServiceUrl: endpoint.consultServiceUrl ?? null,
+      },
+      null,
+    );
+    audit.append({
+      action: 'settings.fiscal.updated',
+      entityType: 'settings',
+      userId: null,
+      data: { before, after },
+    });
+  });
+}
+
 /**
  * The loopback twin of the Electron shell: the same core and dispatcher, the same built
  * renderer, served on 127.0.0.1 only. A random token (given once, in the URL fragment)
@@ -89,7 +123,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     dataDir: options.dataDir,
     demo: options.demo ?? true,
     ...(options.clock ? { clock: options.clock } : {}),
+    fiscal: { senderIntervalMs: SENDER_INTERVAL_MS, log, ...options.fiscal },
   });
+  if (options.sunatEndpoint) pointAtSunatEndpoint(core, options.sunatEndpoint);
+  if (options.summaryBatchMinutes !== undefined) {
+    core.ctx.settings.set('fiscal.summaryBatchMinutes', options.summaryBatchMinutes, null);
+  }
   const dispatcher = createDispatcher(core, (message, error) => log(`${message}: ${String(error)}`));
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const token = randomBytes(32).toString('base64url');

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isAppError } from '../shared/errors';
+import { loginAs, openTempCore } from '../testing/temp-core';
+import { xmlsecVerify, type ToolResult } from '../testing/fiscal-fixtures';
+
+const INCA_KOLA_15 = '7752242641970'; // S/ 6.50, gravado
+const BOLSA_CHICA = '7758135527840'; // S/ 0.10 + ICBPER
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+
+async function setup() {
+  const temp = await openTempCore();
+  cleanups.push(temp.cleanup);
+  const { actor } = await loginAs(temp.core, 'cajero');
+  return { ...temp, actor };
+}
+
+/** xmlsec1 with the certificate the document itself carries in KeyInfo. */
+function xmlsecVerifies(xml: string): ToolResult {
+  const base64 = /<ds:X509Certificate>([^<]+)<\/ds:X509Certificate>/.exec(xml)?.[1] ?? '';
+  const pem = `-----BEGIN CERTIFICATE-----\n${base64.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----\n`;
+  return xmlsecVerify(xml, pem);
+}
+
+describe('a sale and its electronic receipt', () => {
+  it('signs the boleta in the sale transaction and queues it for the Resumen Diario', async () => {
+    const { core, actor, dir } = await setup();
+    core.carts.scan(actor, INCA_KOLA_15);
+    core.carts.scan(actor, BOLSA_CHICA);
+    const sale = core.checkout.complete(actor, {
+      expectedTotalCents: 710,
+      payments: [{ method: 'cash', tenderedCents: 1000 }],
+    });
+    const fiscal = core.fiscal.saleDocuments.view(sale);
+    expect(fiscal).toMatchObject({
+      fileName: '20601234565-03-B001-1',
+      status: 'pending',
+      statusLabel: 'Pendiente de envío',
+    });
+    expect(fiscal?.qrText).toBe(
+      `20601234565|03|B001|1|1.01|7.10|2026-11-23|0|-|${fiscal?.digestValue ?? ''}|`,
+    );
+
+    const db = new BetterSqlite3(join(dir, 'terminal.sqlite'), { readonly: true });
+    cleanups.unshift(() => db.close());
+    const row = db
+      .prepare(
+        'SELECT signed_xml, digest_value, delivery, deadline_date FROM fiscal_documents WHERE sale_id = ?',
+      )
+      .get(sale.id) as { signed_xml: string; digest_value: string; delivery: string; deadline_date: string };
+    expect(row.delivery).toBe('summary');
+    expect(row.deadline_date).toBe('2026-11-26');
+    expect(row.signed_xml).toContain(`<ds:DigestValue>${row.digest_value}</ds:DigestValue>`);
+    // The stored bytes are what SUNAT will verify: an independent verifier agrees.
+    const verified = xmlsecVerifies(row.signed_xml);
+    expect(verified.status, verified.output).toBe(0);
+    // And they can never be rewritten.
+    const writer = new BetterSqlite3(join(dir, 'terminal.sqlite'));
+    cleanups.unshift(() => writer.close());
+    expect(() => writer.prepare("UPDATE fiscal_documents SET signed_xml = 'x'").run()).toThrow(/immutable/);
+  });
+
+  it('sends facturas one by one and dates their legal deadline three days out', async () => {
+    const { core, actor } = await setup();
+    const { customer } = core.ctx.customers.save({
+      docType: '6',
+      docNumber: '20100070970',
+      name: 'SUPERMERCADOS PERUANOS SOCIEDAD ANONIMA',
+      address: 'Calle Morelli 181, San Borja',
+    });
+    core.carts.scan(actor, INCA_KOLA_15);
+    core.carts.setDocType(actor, '01');
+    core.carts.setCustomer(actor, customer.id);
+    const sale = core.checkout.complete(actor, {
+      expectedTotalCents: 650,
+      payments: [{ method: 'card', amountCents: 650 }],
+    });
+    const [doc] = core.fiscal.monitor.list({ limit: 10, offset: 0 });
+    expect(doc).toMatchObject({
+      number: 'F001-00000001',
+      fileName: '20601234565-01-F001-1',
+      delivery: 'bill',
+      status: 'pending',
+      deadlineDate: '2026-11-26',
+      deadlineLevel: 'ok',
+      saleId: sale.id,
+    });
+  });
+
+  it('refuses at the counter a sale whose receipt SUNAT would reject, and keeps nothing of it', async () => {
+    const { core, actor, dir } = await setup();
+    // A razón social SUNAT's rules refuse (too short) slips past the counter's own checks.
+    const { customer } = core.ctx.customers.save({
+      docType: '6',
+      docNumber: '20100070970',
+      name: 'SP',
+      address: null,
+    });
+    core.carts.scan(actor, INCA_KOLA_15);
+    core.carts.setDocType(actor, '01');
+    core.carts.setCustomer(actor, customer.id);
+    let code = '';
+    let message = '';
+    try {
+      core.checkout.complete(actor, {
+        expectedTotalCents: 650,
+        payments: [{ method: 'cash', tenderedCents: 650 }],
+      });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      code = error.code;
+      message = error.message;
+    }
+    expect(code).toBe('FISCAL_REJECTED');
+    expect(message).toMatch(/^SUNAT rechazaría este comprobante: \d{4} /);
+    const db = new BetterSqlite3(join(dir, 'terminal.sqlite'), { readonly: true });
+    cleanups.unshift(() => db.close());
+    for (const table of ['sales', 'fiscal_documents']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    expect(core.carts.current().lines).toHaveLength(1);
+  });
+});
