@@ -100,10 +100,19 @@ function serve(channel: ParentChannel): void {
     stop(1);
   });
 
+  const SENDER_INTERVAL_MS = 15_000;
   void (async () => {
     try {
       const options = parseCoreProcessOptions(process.argv, process.env);
-      core = await createCore(options);
+      core = await createCore({
+        dataDir: options.dataDir,
+        demo: options.demo,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
+        ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+        // The SUNAT queue drains in the background, never in the way of the counter.
+        fiscal: { senderIntervalMs: SENDER_INTERVAL_MS, log: (message) => console.error(message) },
+      });
       dispatcher = createDispatcher(core);
       dispatcher.onEvent((event) => channel.send({ event }));
     } catch (error) {

@@ -28,16 +28,26 @@ export interface CoreProcessOptions {
   demo: boolean;
   /** better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string | undefined;
+  /** The app's `resources/` (SUNAT schemas and compiled rules); found from the bundle when absent. */
+  resourcesDir?: string | undefined;
+  /**
+   * Key that seals the store's secrets (MOSTRADOR_SECRET_KEY, base64). Electron main keeps it
+   * encrypted by the OS (safeStorage) and hands it over in the child's environment only.
+   */
+  secretKey?: Uint8Array | undefined;
 }
 
 const FLAG_DATA_DIR = '--data-dir=';
 const FLAG_NATIVE_BINDING = '--native-binding=';
 const FLAG_DEMO = '--demo';
+const FLAG_RESOURCES_DIR = '--resources-dir=';
+export const SECRET_KEY_ENV = 'MOSTRADOR_SECRET_KEY';
 
 export function coreProcessArgs(options: CoreProcessOptions): string[] {
   const args = [`${FLAG_DATA_DIR}${options.dataDir}`];
   if (options.demo) args.push(FLAG_DEMO);
   if (options.nativeBinding) args.push(`${FLAG_NATIVE_BINDING}${options.nativeBinding}`);
+  if (options.resourcesDir) args.push(`${FLAG_RESOURCES_DIR}${options.resourcesDir}`);
   return args;
 }
 
@@ -52,7 +62,15 @@ export function parseCoreProcessOptions(
   if (!dataDir) throw new Error('no data folder: pass --data-dir=<folder> or set MOSTRADOR_DATA_DIR');
   const demo = argv.includes(FLAG_DEMO) || env.MOSTRADOR_DEMO === '1' || env.MOSTRADOR_DEMO === 'true';
   const nativeBinding = flag(FLAG_NATIVE_BINDING) ?? (env.MOSTRADOR_NATIVE_BINDING || undefined);
-  return { dataDir, demo, nativeBinding };
+  const resourcesDir = flag(FLAG_RESOURCES_DIR);
+  const key = env[SECRET_KEY_ENV];
+  return {
+    dataDir,
+    demo,
+    nativeBinding,
+    resourcesDir,
+    secretKey: key ? Buffer.from(key, 'base64') : undefined,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

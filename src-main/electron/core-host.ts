@@ -7,6 +7,8 @@ export interface CoreHostOptions {
   /** out/main/core-process.js */
   modulePath: string;
   args: string[];
+  /** Extra environment for the core process only (the sealed-secrets key). */
+  env?: Record<string, string>;
   /** How long one call may wait for the core (including a restart) before the window gets an error. */
   requestTimeoutMs?: number;
   /** Called when the core failed to start this many times in a row and we stopped trying. */
@@ -75,6 +77,7 @@ export class CoreHost {
     const child = utilityProcess.fork(this.options.modulePath, this.options.args, {
       serviceName: 'mostrador-core',
       stdio: 'inherit',
+      ...(this.options.env ? { env: { ...process.env, ...this.options.env } } : {}),
     });
     this.child = child;
     child.on('message', (message: unknown) => {

@@ -4,14 +4,15 @@
  * utilityProcess so SQLite, signing and sync never freeze the screen.
  */
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { coreProcessArgs } from '../core/core-protocol';
+import { coreProcessArgs, SECRET_KEY_ENV } from '../core/core-protocol';
+import { machineSecretKey } from './secret-key';
 import { rendererSource } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { contentSecurityPolicy, enforceContentSecurityPolicy } from './content-security';
 import { CoreHost } from './core-host';
 import { createMainWindow, focusWindow } from './main-window';
 import { denyPermissions, guardNavigation } from './navigation-guard';
-import { builtFiles, dataDir, nativeBindingPath } from './paths';
+import { builtFiles, dataDir, nativeBindingPath, resourcesDir } from './paths';
 import { bridgeCoreToWindow } from './rpc-ipc';
 import { claimSingleInstance } from './single-instance';
 import { WindowState } from './window-state';
@@ -48,10 +49,17 @@ function start(): void {
       'main: no Electron build of better-sqlite3 found; run `node scripts/ensure-native.mjs electron`',
     );
   }
+  const secretKey = machineSecretKey((message) => console.warn(message));
   const core = new CoreHost({
     modulePath: builtFiles.coreProcess,
     // The demo store is seeded only into an empty database; MOSTRADOR_DEMO=0 opts out.
-    args: coreProcessArgs({ dataDir: dataDir(), demo: process.env.MOSTRADOR_DEMO !== '0', nativeBinding }),
+    args: coreProcessArgs({
+      dataDir: dataDir(),
+      demo: process.env.MOSTRADOR_DEMO !== '0',
+      nativeBinding,
+      resourcesDir: resourcesDir(),
+    }),
+    ...(secretKey ? { env: { [SECRET_KEY_ENV]: secretKey } } : {}),
     onGiveUp: (reason) => {
       dialog.showErrorBox(
         'Mostrador no pudo iniciar',

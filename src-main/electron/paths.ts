@@ -28,3 +28,8 @@ export function nativeBindingPath(): string | undefined {
     : join(app.getAppPath(), '.native', 'electron', 'better_sqlite3.node');
   return existsSync(candidate) ? candidate : undefined;
 }
+
+/** SUNAT schemas and compiled rules: shipped next to the app when packaged, the repo's folder in development. */
+export function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../shared/errors';
 import { loginAs, openTempCore } from '../testing/temp-core';
 import { xmlsecVerify, type ToolResult } from '../testing/fiscal-fixtures';
+import { selfSignedPfx } from './credentials/self-signed-pfx';
+
+const DAY_MS = 86_400_000;
 
 const INCA_KOLA_15 = '7752242641970'; // S/ 6.50, gravado
 const BOLSA_CHICA = '7758135527840'; // S/ 0.10 + ICBPER
@@ -125,5 +128,48 @@ describe('a sale and its electronic receipt', () => {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     expect(core.carts.current().lines).toHaveLength(1);
+  });
+
+  it('keeps selling with an expired certificate, says why, and signs the backlog once a valid one is installed', async () => {
+    const { core, actor, clock } = await setup();
+    // Nothing listens there: a send attempt fails fast instead of reaching the internet.
+    core.ctx.settings.set(
+      'fiscal.endpoint',
+      { kind: 'ose', billServiceUrl: 'http://127.0.0.1:9/billService', consultServiceUrl: null },
+      null,
+    );
+    clock.advance(3 * 365 * DAY_MS); // the demo certificate lasts two years
+    expect(core.fiscal.credentials.certificateStatus().state).toBe('expired');
+    core.carts.scan(actor, INCA_KOLA_15);
+    const sale = core.checkout.complete(actor, {
+      expectedTotalCents: 650,
+      payments: [{ method: 'cash', tenderedCents: 650 }],
+    });
+    expect(core.fiscal.saleDocuments.view(sale)).toMatchObject({
+      status: 'unsigned',
+      digestValue: null,
+      qrText: null,
+    });
+    const [warning] = core.fiscal.monitor.overview().warnings;
+    expect(warning).toMatchObject({ kind: 'certificate', level: 'overdue', documents: 1 });
+    expect(warning?.message).toMatch(/^El certificado venció el \d{4}-\d{2}-\d{2}\./);
+
+    const now = clock.now().getTime();
+    const pfx = selfSignedPfx({
+      ruc: '20601234565',
+      legalName: 'MINIMARKET LA ESQUINA S.A.C.',
+      password: 'nueva',
+      notBefore: new Date(now - DAY_MS),
+      notAfter: new Date(now + 365 * DAY_MS),
+    });
+    expect(() => core.fiscal.credentials.installCertificate(pfx, 'otra', null)).toThrow(
+      /contraseña del certificado es incorrecta/,
+    );
+    expect(core.fiscal.credentials.installCertificate(pfx, 'nueva', null).state).toBe('ok');
+    await core.fiscal.sender.runOnce();
+    const fiscal = core.fiscal.saleDocuments.view(sale);
+    expect(fiscal?.status).toBe('pending');
+    expect(fiscal?.qrText).toContain(fiscal?.digestValue ?? 'missing');
+    expect(core.fiscal.monitor.overview().warnings.filter((w) => w.kind === 'certificate')).toEqual([]);
   });
 });

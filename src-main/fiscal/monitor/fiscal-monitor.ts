@@ -14,6 +14,8 @@ import {
 import type { FiscalSender, SenderStatus } from '../sender/fiscal-sender';
 
 export interface DeadlineWarning {
+  /** A legal sending deadline, or the certificate every document needs. */
+  kind: 'deadline' | 'certificate';
   level: 'due-soon' | 'overdue';
   /** Spanish, ready for the banner. */
   message: string;
@@ -53,6 +55,7 @@ export class FiscalMonitor {
     const warnings: DeadlineWarning[] = [];
     if (byLevel.overdue.length > 0) {
       warnings.push({
+        kind: 'deadline',
         level: 'overdue',
         documents: byLevel.overdue.length,
         earliestDeadline: byLevel.overdue[0]?.deadline_date ?? today,
@@ -61,10 +64,25 @@ export class FiscalMonitor {
     }
     if (byLevel['due-soon'].length > 0) {
       warnings.push({
+        kind: 'deadline',
         level: 'due-soon',
         documents: byLevel['due-soon'].length,
         earliestDeadline: byLevel['due-soon'][0]?.deadline_date ?? today,
         message: `${plural(byLevel['due-soon'].length, 'comprobante')} vencen su plazo de envío a SUNAT mañana o hoy.`,
+      });
+    }
+    const certificate = this.credentials.certificateStatus();
+    if (certificate.state !== 'ok') {
+      // Without a usable certificate sales still complete, but nothing can be signed or sent.
+      warnings.unshift({
+        kind: 'certificate',
+        level: certificate.state === 'expiring' ? 'due-soon' : 'overdue',
+        documents: counts.unsigned,
+        earliestDeadline: today,
+        message:
+          certificate.state === 'expiring'
+            ? certificate.message
+            : `${certificate.message} Los comprobantes quedan sin firmar ni enviar hasta resolverlo.`,
       });
     }
     const serie = `RC-${today.replaceAll('-', '')}`;
@@ -73,7 +91,7 @@ export class FiscalMonitor {
       unresolved: unresolved.length,
       warnings,
       sender: this.sender.status(),
-      certificate: this.credentials.certificateStatus(),
+      certificate,
       todaysSummaries: this.queue
         .list({ limit: 20, offset: 0 })
         .filter((d) => d.serie === serie)
