@@ -1,11 +1,11 @@
 import { createCore } from '../src-main/core/core';
 import { loginAs } from '../src-main/testing/temp-core';
+import { sellFactura } from '../src-main/testing/sales';
 import { startSunatEmulator } from '../src-main/testing/sunat-emulator/server';
 import { elapsedMs, round } from './stats';
 import type { Benchmark } from './types';
 
 const FACTURAS = 120;
-const INCA_KOLA_15 = '7752242641970';
 
 /**
  * A terminal that was offline with a backlog of facturas (each goes alone by sendBill) meets the
@@ -27,21 +27,7 @@ export const fiscalDrainBenchmark: Benchmark = {
         null,
       );
       const { actor } = await loginAs(core, 'cajero');
-      const { customer } = core.ctx.customers.save({
-        docType: '6',
-        docNumber: '20100070970',
-        name: 'SUPERMERCADOS PERUANOS SOCIEDAD ANONIMA',
-        address: 'Calle Morelli 181, San Borja',
-      });
-      for (let i = 0; i < FACTURAS; i++) {
-        core.carts.scan(actor, INCA_KOLA_15);
-        core.carts.setDocType(actor, '01');
-        core.carts.setCustomer(actor, customer.id);
-        core.checkout.complete(actor, {
-          expectedTotalCents: 650,
-          payments: [{ method: 'card', amountCents: 650 }],
-        });
-      }
+      for (let i = 0; i < FACTURAS; i++) sellFactura(core, actor);
       const start = process.hrtime.bigint();
       await core.fiscal.sender.runOnce();
       const seconds = elapsedMs(start) / 1000;

@@ -3,13 +3,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../shared/errors';
 import { loginAs, openTempCore } from '../testing/temp-core';
+import { BOLSA_CHICA, INCA_KOLA_15, sellBoleta, sellFactura } from '../testing/sales';
 import { xmlsecVerify, type ToolResult } from '../testing/fiscal-fixtures';
 import { selfSignedPfx } from './credentials/self-signed-pfx';
 
 const DAY_MS = 86_400_000;
-
-const INCA_KOLA_15 = '7752242641970'; // S/ 6.50, gravado
-const BOLSA_CHICA = '7758135527840'; // S/ 0.10 + ICBPER
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -71,19 +69,7 @@ describe('a sale and its electronic receipt', () => {
 
   it('sends facturas one by one and dates their legal deadline three days out', async () => {
     const { core, actor } = await setup();
-    const { customer } = core.ctx.customers.save({
-      docType: '6',
-      docNumber: '20100070970',
-      name: 'SUPERMERCADOS PERUANOS SOCIEDAD ANONIMA',
-      address: 'Calle Morelli 181, San Borja',
-    });
-    core.carts.scan(actor, INCA_KOLA_15);
-    core.carts.setDocType(actor, '01');
-    core.carts.setCustomer(actor, customer.id);
-    const sale = core.checkout.complete(actor, {
-      expectedTotalCents: 650,
-      payments: [{ method: 'card', amountCents: 650 }],
-    });
+    const sale = sellFactura(core, actor);
     const [doc] = core.fiscal.monitor.list({ limit: 10, offset: 0 });
     expect(doc).toMatchObject({
       number: 'F001-00000001',
@@ -140,11 +126,7 @@ describe('a sale and its electronic receipt', () => {
     );
     clock.advance(3 * 365 * DAY_MS); // the demo certificate lasts two years
     expect(core.fiscal.credentials.certificateStatus().state).toBe('expired');
-    core.carts.scan(actor, INCA_KOLA_15);
-    const sale = core.checkout.complete(actor, {
-      expectedTotalCents: 650,
-      payments: [{ method: 'cash', tenderedCents: 650 }],
-    });
+    const sale = sellBoleta(core, actor);
     expect(core.fiscal.saleDocuments.view(sale)).toMatchObject({
       status: 'unsigned',
       digestValue: null,

@@ -108,9 +108,15 @@ export class FiscalSender {
   private async sendDue(): Promise<void> {
     const { clock, queue } = this.deps;
     if (this.closed || clock.now().getTime() < this.retryAtMs) return;
+    let prepareFailed = false;
     try {
       this.deps.prepare();
     } catch (error) {
+      prepareFailed = true;
+      // E.g. a Resumen Diario SUNAT's rules refuse: shown on the monitor, sending goes on.
+      this.update({
+        lastError: this.error(`No se pudo preparar el resumen: ${(error as Error).message}`, null),
+      });
       this.deps.log?.(`fiscal prepare failed: ${(error as Error).message}`);
     }
     const due = queue.dueForSending(queue.now());
@@ -133,10 +139,10 @@ export class FiscalSender {
         return;
       }
       this.serviceFailures = 0;
-      this.update({ lastSuccessAt: limaTimestamp(clock.now()), lastError: null, retryAt: null });
+      this.update({ lastSuccessAt: limaTimestamp(clock.now()), retryAt: null });
       this.deps.onChange();
     }
-    this.update({ state: 'idle' });
+    this.update({ state: 'idle', ...(prepareFailed ? {} : { lastError: null }) });
   }
 
   /** An RA waits until SUNAT has accepted every factura it voids. */
