@@ -86,6 +86,22 @@ describe('the SUNAT sender against the emulator', () => {
     expect(emulator.received.map((d) => d.operation)).toEqual(['sendSummary']);
   });
 
+  it('resends the same Resumen Diario when SUNAT no longer knows its ticket (0127)', async () => {
+    const { core, actor } = await setup();
+    emulator.setScenario({ kind: 'accept', pendingPolls: 5 });
+    const sale = sellBoleta(core, actor);
+    await core.fiscal.sender.runOnce(); // RC sent, ticket stored
+    const summaryNumber = docOf(core, sale.id).summaryNumber;
+    emulator.reset(); // SUNAT lost the ticket
+    await core.fiscal.sender.runOnce(); // 0127: back in line, same RC number
+    await core.fiscal.sender.runOnce(); // sent again, new ticket
+    await core.fiscal.sender.runOnce(); // accepted
+    expect(docOf(core, sale.id)).toMatchObject({ status: 'accepted', summaryNumber });
+    const summaries = core.fiscal.monitor.list({ limit: 10, offset: 0 }).filter((d) => d.docType === 'RC');
+    expect(summaries.map((d) => d.number)).toEqual([summaryNumber]);
+    expect(emulator.received.map((d) => d.fileName)).toEqual([`20601234565-${summaryNumber ?? ''}.zip`]);
+  });
+
   it('ends each SUNAT answer in the right state and message', async () => {
     const { core, actor } = await setup();
     emulator.setScenario(
