@@ -1,4 +1,6 @@
 import { coreStartBenchmark } from './core-start.bench';
+import { fiscalBenchmark } from './fiscal.bench';
+import { fiscalDrainBenchmark } from './fiscal-drain.bench';
 import { lookupBenchmark } from './lookup.bench';
 import { saleCommitBenchmark } from './sale-commit.bench';
 import { searchBenchmark } from './search.bench';
@@ -14,5 +16,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   lookupBenchmark,
   searchBenchmark,
   saleCommitBenchmark,
+  fiscalBenchmark,
+  fiscalDrainBenchmark,
   coreStartBenchmark,
 ];

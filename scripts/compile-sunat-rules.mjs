@@ -7,10 +7,13 @@
 //     dp:variable() → a parameter, as SUNAT did for the SFS stylesheets, and compare dates with
 //     EXSLT functions no Saxon has → XPath 2.0 dates;
 //   for SaxonJS:
-//   - validate_utils.xsl calls matches(…, '!') (Java regex syntax in Saxon-HE) → js:jmatches(),
+//   - validate_utils.xsl calls matches(…, '!') (Java regex syntax in Saxon-HE) → js:jmatches() on strings,
 //     a global JS function the app defines (Java syntax translated to JS);
 //   - error_utils.xsl `rejectCall` drops its errorCode param from the message → put it in front,
-//     as `addWarning` already does, so every rejection names its code.
+//     as `addWarning` already does, so every rejection names its code;
+//   - SaxonJS 2.7 gets XPath 1.0 compatibility mode wrong for numeric parameters: round(node),
+//     floor(node), substring('abc', node)… give NaN where Saxon-HE (and XPath 1.0) convert the
+//     node with number() → wrap those arguments in number(), which is what the mode means.
 // A stylesheet whose inputs (and this script) hash to its stamp is skipped, so a rerun is instant.
 //
 // `--sources-for-saxon-he <dir>` only writes the trees with the first group of patches, for the
@@ -39,7 +42,11 @@ const require = createRequire(import.meta.url);
 const xslt3 = require.resolve('xslt3/xslt3.js');
 const toolVersion = `xslt3 ${require('xslt3/package.json').version}`;
 
-const SHARED = ['commons/error/validate_utils.xsl', 'commons/error/error_utils.xsl', 'commons/StringTemplates.xsl'];
+const SHARED = [
+  'commons/error/validate_utils.xsl',
+  'commons/error/error_utils.xsl',
+  'commons/StringTemplates.xsl',
+];
 const SFS_INCLUDE = 'sunat_archivos/sfs/VALI/commons/error/validate_utils.xsl';
 const JS_NAMESPACE = 'xmlns:js="http://saxonica.com/ns/globalJS"';
 const XS_NAMESPACE = 'xmlns:xs="http://www.w3.org/2001/XMLSchema"';
@@ -51,7 +58,11 @@ const STYLESHEETS = [
   { id: 'ValidaExprRegNC-2.0.1', source: 'commons/xsl/ValidaExprRegNC-2.0.1.xsl' },
   { id: 'ValidaExprRegND-2.0.1', source: 'commons/xsl/ValidaExprRegND-2.0.1.xsl' },
   { id: 'ValidaExprRegSummary-1.1.0', source: 'gem/ValidaExprRegSummary-1.1.0.xsl', server: true },
-  { id: 'ValidaExprRegSummaryVoided-1.0.1', source: 'gem/ValidaExprRegSummaryVoided-1.0.1.xsl', server: true },
+  {
+    id: 'ValidaExprRegSummaryVoided-1.0.1',
+    source: 'gem/ValidaExprRegSummaryVoided-1.0.1.xsl',
+    server: true,
+  },
 ];
 
 /** Replaces `from` by `to` exactly `count` times, or fails: a changed source must not compile silently. */
@@ -66,7 +77,15 @@ function patchValidateUtils(text, { server, saxonJs }) {
   let out = text;
   if (saxonJs) {
     out = replaceExactly(out, '<xsl:stylesheet ', `<xsl:stylesheet ${JS_NAMESPACE} `, 1, file);
-    out = replaceExactly(out, "matches($node, $regexp,'!')", 'js:jmatches(string($node), $regexp)', 2, file);
+    // string($regexp): some callers build the pattern in a temporary tree, which matches() atomizes
+    // but a JS function would receive as a node.
+    out = replaceExactly(
+      out,
+      "matches($node, $regexp,'!')",
+      'js:jmatches(string($node), string($regexp))',
+      2,
+      file,
+    );
   }
   if (!server) return out;
   // EXSLT dates (DataPower) → XPath 2.0; an unparsable date raises no finding, as NaN did there.
@@ -86,6 +105,71 @@ function patchValidateUtils(text, { server, saxonJs }) {
     1,
     file,
   );
+  return out;
+}
+
+/** Functions with numeric parameters, and which arguments: SaxonJS's 1.0-mode conversion is broken there. */
+const NUMERIC_ARGUMENTS = {
+  round: [0],
+  floor: [0],
+  ceiling: [0],
+  abs: [0],
+  'round-half-to-even': [0],
+  'format-number': [0],
+  substring: [1, 2],
+};
+const NUMERIC_CALL = /(?<![\w.:$-])(round-half-to-even|round|floor|ceiling|abs|format-number|substring)\(/g;
+
+/** Argument spans of the call whose `(` is at `open`, or null when it is not a well-formed XPath call. */
+function callArguments(text, open) {
+  const args = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open + 1; i < text.length && i < open + 4000; i++) {
+    const char = text[i];
+    if (char === "'" || char === '"') {
+      const close = text.indexOf(char, i + 1);
+      if (close < 0) return null;
+      i = close;
+    } else if (text.startsWith('&quot;', i)) {
+      const close = text.indexOf('&quot;', i + 6);
+      if (close < 0) return null;
+      i = close + 5;
+    } else if (char === '<') {
+      return null;
+    } else if (char === '(' || char === '[') {
+      depth++;
+    } else if (char === ')' || char === ']') {
+      if (depth === 0) {
+        if (char === ']') return null;
+        args.push([start, i]);
+        return args;
+      }
+      depth--;
+    } else if (char === ',' && depth === 0) {
+      args.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return null;
+}
+
+/** number(…) around each numeric argument (innermost calls first, so offsets stay valid). */
+function wrapNumericArguments(text) {
+  const calls = [...text.matchAll(NUMERIC_CALL)].reverse();
+  let out = text;
+  for (const call of calls) {
+    const open = (call.index ?? 0) + call[0].length - 1;
+    const spans = callArguments(out, open);
+    if (!spans) continue;
+    for (const index of [...NUMERIC_ARGUMENTS[call[1]]].reverse()) {
+      const span = spans[index];
+      if (!span) continue;
+      const arg = out.slice(span[0], span[1]);
+      if (arg.trim() === '' || /^\s*number\(/.test(arg)) continue;
+      out = `${out.slice(0, span[0])}number(${arg})${out.slice(span[1])}`;
+    }
+  }
   return out;
 }
 
@@ -135,14 +219,18 @@ function writePatchedTree(sheet, dir, saxonJs) {
     writeFileSync(join(dir, rel), text);
   };
   const read = (rel) => readFileSync(join(xslDir, rel), 'utf8');
+  const forSaxonJs = (text) => (saxonJs ? wrapNumericArguments(text) : text);
   const validateUtils = read('commons/error/validate_utils.xsl');
   const errorUtils = read('commons/error/error_utils.xsl');
-  write('commons/error/validate_utils.xsl', patchValidateUtils(validateUtils, { server: sheet.server, saxonJs }));
+  write(
+    'commons/error/validate_utils.xsl',
+    forSaxonJs(patchValidateUtils(validateUtils, { server: sheet.server, saxonJs })),
+  );
   write('commons/error/error_utils.xsl', saxonJs ? patchErrorUtils(errorUtils) : errorUtils);
   write('commons/StringTemplates.xsl', read('commons/StringTemplates.xsl'));
   // Server stylesheets go next to the SFS ones so `../error/` resolves the same way.
   const at = join('commons/xsl', `${sheet.id}.xsl`);
-  write(at, patchRuleStylesheet(read(sheet.source), sheet));
+  write(at, forSaxonJs(patchRuleStylesheet(read(sheet.source), sheet)));
   return join(dir, at);
 }
 
@@ -169,7 +257,7 @@ function compile(sheet, workDir) {
     // No stamp or no SEF yet: compile.
   }
   const entry = writePatchedTree(sheet, join(workDir, sheet.id), true);
-  const partial = `${sef}.partial`;
+  const partial = `${sef}.${process.pid}.partial`; // concurrent runs must not share it
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(

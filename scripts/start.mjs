@@ -28,6 +28,10 @@ function electronBinary() {
   }
 }
 
+// SUNAT's rule stylesheets compiled for the in-app validator (skipped when already up to date).
+const rules = spawnSync(process.execPath, ['scripts/compile-sunat-rules.mjs'], { stdio: 'inherit' });
+if (rules.status !== 0) process.exit(rules.status ?? 1);
+
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -53,7 +53,8 @@ export function fiscalSale(spec: FiscalSaleSpec): SaleView {
   const inputs: CartLineInput[] = spec.lines.map((line, index) => ({
     id: `line-${index + 1}`,
     productId: `p-${index + 1}`,
-    sku: `SKU-${index + 1}`,
+    // Shaped like the demo catalogue's codes (ABA-0001): SUNAT observes the dash on boletas (4269).
+    sku: `ABA-${String(index + 1).padStart(4, '0')}`,
     name: line.name,
     unit: line.unit ?? 'NIU',
     affectation: line.affectation ?? '10',
@@ -104,7 +105,9 @@ export function fiscalSale(spec: FiscalSaleSpec): SaleView {
 }
 
 /** `20601234565-03-B001-7.xml`: the name SUNAT receives and its rules check the document against. */
-export function sunatXmlFileName(sale: Pick<SaleView, 'store' | 'docType' | 'serie' | 'correlativo'>): string {
+export function sunatXmlFileName(
+  sale: Pick<SaleView, 'store' | 'docType' | 'serie' | 'correlativo'>,
+): string {
   return `${sale.store.ruc}-${sale.docType}-${sale.serie}-${sale.correlativo}.xml`;
 }
 
@@ -207,7 +210,12 @@ export const FISCAL_SALE_TABLE: ReadonlyArray<{ name: string; spec: FiscalSaleSp
       correlativo: 6,
       saleDiscount: { kind: 'percent', value: 500 },
       lines: [
-        { name: 'Aceite vegetal 1 L', quantityMilli: 2000, unitPriceCents: 1090, discount: { kind: 'amount', value: 200 } },
+        {
+          name: 'Aceite vegetal 1 L',
+          quantityMilli: 2000,
+          unitPriceCents: 1090,
+          discount: { kind: 'amount', value: 200 },
+        },
         { name: 'Azúcar rubia 1 kg', quantityMilli: 2000, unitPriceCents: 420 },
         { name: 'Plátano de seda', quantityMilli: 4000, unitPriceCents: 50, affectation: '20' },
         { name: 'Bolsa plástica', unitPriceCents: 10, bag: true },
@@ -242,7 +250,12 @@ export const FISCAL_SALE_TABLE: ReadonlyArray<{ name: string; spec: FiscalSaleSp
       customer: RUC_CUSTOMER,
       lines: [
         { name: 'Arroz extra 5 kg', quantityMilli: 4000, unitPriceCents: 2290 },
-        { name: 'Azúcar rubia 1 kg', quantityMilli: 10_000, unitPriceCents: 420, discount: { kind: 'percent', value: 1000 } },
+        {
+          name: 'Azúcar rubia 1 kg',
+          quantityMilli: 10_000,
+          unitPriceCents: 420,
+          discount: { kind: 'percent', value: 1000 },
+        },
         { name: 'Huevos a granel', unit: 'KGM', quantityMilli: 1234, unitPriceCents: 890 },
         { name: 'Plátano de seda', quantityMilli: 12_000, unitPriceCents: 50, affectation: '20' },
         { name: 'Bolsa plástica', quantityMilli: 2000, unitPriceCents: 10, bag: true },
@@ -250,6 +263,13 @@ export const FISCAL_SALE_TABLE: ReadonlyArray<{ name: string; spec: FiscalSaleSp
     },
   },
 ];
+
+/** The table row with this name. */
+export function fiscalSaleSpec(name: string): FiscalSaleSpec {
+  const row = FISCAL_SALE_TABLE.find((candidate) => candidate.name === name);
+  if (!row) throw new Error(`no fiscal sale fixture named ${name}`);
+  return row.spec;
+}
 
 /** A boleta of `count` gravado lines (the bench's "10-line boleta"), anonymous and under S/ 700. */
 export function boletaWithLines(count: number, correlativo = 10): FiscalSaleSpec {

@@ -66,7 +66,9 @@ export function documentLine(kind: LineKind, line: SaleLineView, igvBps: number)
       el(
         'cac:AlternativeConditionPrice',
         {},
-        amount('cbc:PriceAmount', line.unitPriceCents),
+        line.discountCents === 0
+          ? amount('cbc:PriceAmount', line.unitPriceCents)
+          : el('cbc:PriceAmount', { currencyID: 'PEN' }, discountedUnitPrice(line)),
         el(
           'cbc:PriceTypeCode',
           { listName: 'Tipo de Precio', listAgencyName: SUNAT_AGENCY, listURI: catalogUri('16') },
@@ -110,4 +112,13 @@ function lineDiscount(line: SaleLineView, igvBps: number): XmlElement | null {
 export function sellerItemCode(sku: string): string {
   const code = sku.replace(/[^A-Za-z0-9]/g, '').slice(0, 30);
   return code === '' ? '0' : code;
+}
+
+/**
+ * What the customer paid per unit of a discounted line, IGV included: amount ÷ quantity. SUNAT
+ * observes (4287) a reference price that differs from value plus taxes per unit by over S/ 1.00;
+ * unit values may carry up to 10 decimals.
+ */
+function discountedUnitPrice(line: SaleLineView): string {
+  return decimalRatio(line.amountCents * 1000, line.quantityMilli * 100, 4);
 }

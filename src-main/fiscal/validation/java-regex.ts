@@ -102,7 +102,8 @@ export function javaRegexToJs(pattern: string): string {
     }
     if (inClass) {
       if (char === '[') throw new UnsupportedJavaRegexError(pattern, 'nested character class');
-      if (char === '&' && pattern[i + 1] === '&') throw new UnsupportedJavaRegexError(pattern, 'class intersection');
+      if (char === '&' && pattern[i + 1] === '&')
+        throw new UnsupportedJavaRegexError(pattern, 'class intersection');
       if (char === ']') inClass = false;
       out += char;
       i += 1;

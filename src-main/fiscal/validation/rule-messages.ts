@@ -19,7 +19,8 @@ export interface RuleMessage {
 }
 
 const PREFIXED = /^(\d{4})(ERROR: )?/;
-const CODE_IN_TEXT = /errorCode (\d{4})\b|^[^:]*: (\d{4}) \(nodo:/;
+/** `… errorCode 2017 (nodo: …`, or `INFO : 3462` / `…: 3462 (nodo: …` where the word is missing. */
+const CODE_IN_TEXT = /errorCode (\d{4})\b|^[^:]*: (\d{4})(?: \(nodo:|$)/;
 const NODE = /\(nodo: "([^"]*)"/;
 const VALUE = /valor: "([\s\S]*)"\)\s*$/;
 

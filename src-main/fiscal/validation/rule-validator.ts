@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import SaxonJS, { type SaxonError, type SaxonNode } from 'saxon-js';
 import { javaFind } from './java-regex';
+import { loadCatalogueDocuments } from './rule-documents';
 import { parseRuleMessage, type RuleMessage } from './rule-messages';
 import { COMPILE_RULES_COMMAND, FiscalValidationError } from './validation-errors';
 
@@ -30,20 +31,33 @@ export interface RuleRun {
   terminated: boolean;
 }
 
-/** The compiled stylesheets call js:jmatches (Java regex semantics); SaxonJS looks it up on globalThis. */
+/**
+ * The compiled stylesheets call js:jmatches (Java regex semantics); SaxonJS looks it up on
+ * globalThis. Anything but two strings means a stylesheet patch passes nodes: fail loudly.
+ */
+function jmatches(value: unknown, pattern: unknown): boolean {
+  if (typeof value !== 'string' || typeof pattern !== 'string') {
+    throw new TypeError(`jmatches expects strings, got ${typeof value} and ${typeof pattern}`);
+  }
+  return javaFind(value, pattern);
+}
+
 function installJavaRegexBridge(): void {
-  (globalThis as { jmatches?: (value: string, pattern: string) => boolean }).jmatches = javaFind;
+  (globalThis as { jmatches?: typeof jmatches }).jmatches = jmatches;
 }
 
 const TERMINATED_BY_MESSAGE = /XTMM9000$/;
 
 export class RuleValidator {
   private readonly compiled = new Map<RuleStylesheet, object>();
+  private catalogues: Record<string, SaxonNode> | undefined;
+  private readonly resourcesDir: string;
   private readonly rulesDir: string;
   /** The SFS stylesheets read catalogues at `../cpe/catalogo/` relative to themselves. */
   private readonly baseDir: string;
 
   constructor(resourcesDir: string) {
+    this.resourcesDir = resourcesDir;
     this.rulesDir = join(resourcesDir, 'sunat', 'rules');
     this.baseDir = join(resourcesDir, 'sunat', 'xsl', 'commons', 'xsl');
     installJavaRegexBridge();
@@ -66,9 +80,10 @@ export class RuleValidator {
     }
   }
 
-  /** Parses the SEF now rather than on the first document. */
+  /** Parses the SEF files and the catalogues now rather than on the first document. */
   preload(stylesheets: readonly RuleStylesheet[] = RULE_STYLESHEETS): void {
     for (const stylesheet of stylesheets) this.stylesheet(stylesheet);
+    this.catalogueDocuments();
   }
 
   /**
@@ -89,7 +104,9 @@ export class RuleValidator {
           sourceText: xml,
           destination: 'serialized',
           stylesheetParams: { nombreArchivoEnviado: fileName },
-          deliverMessage: (message: SaxonNode) => texts.push(String(SaxonJS.XPath.evaluate('string(.)', message))),
+          documentPool: this.catalogueDocuments(),
+          deliverMessage: (message: SaxonNode) =>
+            texts.push(String(SaxonJS.XPath.evaluate('string(.)', message))),
         },
         'sync',
       );
@@ -110,6 +127,11 @@ export class RuleValidator {
       parseRuleMessage(text, terminated && index === texts.length - 1),
     );
     return { messages, terminated };
+  }
+
+  private catalogueDocuments(): Record<string, SaxonNode> {
+    this.catalogues ??= loadCatalogueDocuments(this.resourcesDir);
+    return this.catalogues;
   }
 
   private stylesheet(stylesheet: RuleStylesheet): object {

@@ -13,6 +13,8 @@ declare module 'saxon-js' {
     stylesheetParams?: Record<string, string | number | boolean>;
     /** Receives each xsl:message; the default prints it to the console. */
     deliverMessage?: (message: SaxonNode, errorCode: string) => void;
+    /** Documents by absolute URI, used for doc()/document() instead of reading them. */
+    documentPool?: Record<string, SaxonNode>;
   }
 
   export interface TransformResult {
@@ -27,7 +29,11 @@ declare module 'saxon-js' {
   const SaxonJS: {
     transform(options: TransformOptions, execution: 'sync'): TransformResult;
     XPath: {
-      evaluate(expression: string, context?: SaxonNode | null): unknown;
+      evaluate(
+        expression: string,
+        context?: SaxonNode | null,
+        options?: { params?: Record<string, string | number | boolean> },
+      ): unknown;
     };
     getProcessorInfo(): { productVersion: string };
     /** 0 silences SaxonJS's own console output (e.g. the stack trace after xsl:message terminate). */

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as Libxml2Module from 'libxml2-wasm';
 import type { XmlDocument, XmlLibError, XsdValidator } from 'libxml2-wasm';
 
 /**
@@ -33,7 +34,7 @@ export interface XsdResult {
   errors: XsdIssue[];
 }
 
-type Libxml2 = typeof import('libxml2-wasm');
+type Libxml2 = typeof Libxml2Module;
 
 /** libxml2 severities: 1 warning, 2 error, 3 fatal. */
 const LIBXML_ERROR = 2;
@@ -137,6 +138,11 @@ export class XsdValidators {
     } finally {
       doc.dispose();
     }
+  }
+
+  /** Kinds whose schema is compiled and held, in compilation order. */
+  loadedSchemas(): SchemaKind[] {
+    return [...this.compiled.keys()];
   }
 
   /** Frees every compiled schema's wasm memory. */

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   boletaWithLines,
   FISCAL_SALE_TABLE,
   FISCAL_STORE,
   fiscalSale,
+  fiscalSaleSpec,
   signedInvoiceXml,
   sunatXmlFileName,
 } from '../../../testing/fiscal-sale-fixtures';
@@ -27,7 +29,7 @@ export interface CorpusCase {
 }
 
 /** Third-party samples (sunat.md §3); not bundled with the app. */
-export const SAMPLES_DIR = '/work/shared/external/sunat/samples';
+export const SAMPLES_DIR = fileURLToPath(new URL('../../../testing/sunat-samples', import.meta.url));
 
 function sample(path: string): string {
   return readFileSync(join(SAMPLES_DIR, path), 'utf8');
@@ -71,20 +73,80 @@ function sampleCase(id: string, type: keyof typeof STYLESHEET, path: string, fil
 
 function sampleCases(): CorpusCase[] {
   return [
-    sampleCase('sample-factura-openubl', '01', 'signed/openubl-invoice-01-signed.xml', '12345678912-01-F001-1.xml'),
-    sampleCase('sample-boleta-openubl', '03', 'signed/openubl-boleta-03-signed.xml', '12345678912-03-B001-1.xml'),
-    sampleCase('sample-nc-openubl', '07', 'signed/openubl-credit-note-07-signed.xml', '12345678912-07-F001-1.xml'),
-    sampleCase('sample-nd-openubl', '08', 'signed/openubl-debit-note-08-signed.xml', '12345678912-08-F001-1.xml'),
-    sampleCase('sample-factura-F002', '01', 'signed/20605446788-01-F002-00000031.xml', '20605446788-01-F002-00000031.xml'),
-    sampleCase('sample-factura-F001-697', '01', 'unsigned/20200464529-01-F001-697.xml', '20200464529-01-F001-697.xml'),
+    sampleCase(
+      'sample-factura-openubl',
+      '01',
+      'signed/openubl-invoice-01-signed.xml',
+      '12345678912-01-F001-1.xml',
+    ),
+    sampleCase(
+      'sample-boleta-openubl',
+      '03',
+      'signed/openubl-boleta-03-signed.xml',
+      '12345678912-03-B001-1.xml',
+    ),
+    sampleCase(
+      'sample-nc-openubl',
+      '07',
+      'signed/openubl-credit-note-07-signed.xml',
+      '12345678912-07-F001-1.xml',
+    ),
+    sampleCase(
+      'sample-nd-openubl',
+      '08',
+      'signed/openubl-debit-note-08-signed.xml',
+      '12345678912-08-F001-1.xml',
+    ),
+    sampleCase(
+      'sample-factura-F002',
+      '01',
+      'signed/20605446788-01-F002-00000031.xml',
+      '20605446788-01-F002-00000031.xml',
+    ),
+    sampleCase(
+      'sample-factura-F001-697',
+      '01',
+      'unsigned/20200464529-01-F001-697.xml',
+      '20200464529-01-F001-697.xml',
+    ),
     sampleCase('sample-nc-FC01', '07', 'unsigned/20100454523-07-FC01-211.xml', '20100454523-07-FC01-211.xml'),
     sampleCase('sample-nd-FD01', '08', 'unsigned/20100454523-08-FD01-211.xml', '20100454523-08-FD01-211.xml'),
-    sampleCase('sample-boleta-ubl20-B001', '03', 'signed/20505310072-03-B001-00000088.ubl20.xml', '20505310072-03-B001-00000088.xml'),
-    sampleCase('sample-boleta-ubl20-B007', '03', 'signed/20603233591-03-B007-00000049.ubl20.xml', '20603233591-03-B007-00000049.xml'),
-    sampleCase('sample-ra-2020', 'RA', 'signed/12345678912-RA-20200328-1.xml', '12345678912-RA-20200328-1.xml'),
-    sampleCase('sample-ra-2017', 'RA', 'unsigned/20600995805-RA-20170719-01.xml', '20600995805-RA-20170719-01.xml'),
-    sampleCase('sample-rc-2017', 'RC', 'signed/20000000001-RC-20171119-001.xml', '20000000001-RC-20171119-001.xml'),
-    sampleCase('sample-rc-2020', 'RC', 'unsigned/20123456789-RC-20201007-001.xml', '20123456789-RC-20201007-001.xml'),
+    sampleCase(
+      'sample-boleta-ubl20-B001',
+      '03',
+      'signed/20505310072-03-B001-00000088.ubl20.xml',
+      '20505310072-03-B001-00000088.xml',
+    ),
+    sampleCase(
+      'sample-boleta-ubl20-B007',
+      '03',
+      'signed/20603233591-03-B007-00000049.ubl20.xml',
+      '20603233591-03-B007-00000049.xml',
+    ),
+    sampleCase(
+      'sample-ra-2020',
+      'RA',
+      'signed/12345678912-RA-20200328-1.xml',
+      '12345678912-RA-20200328-1.xml',
+    ),
+    sampleCase(
+      'sample-ra-2017',
+      'RA',
+      'unsigned/20600995805-RA-20170719-01.xml',
+      '20600995805-RA-20170719-01.xml',
+    ),
+    sampleCase(
+      'sample-rc-2017',
+      'RC',
+      'signed/20000000001-RC-20171119-001.xml',
+      '20000000001-RC-20171119-001.xml',
+    ),
+    sampleCase(
+      'sample-rc-2020',
+      'RC',
+      'unsigned/20123456789-RC-20201007-001.xml',
+      '20123456789-RC-20201007-001.xml',
+    ),
   ];
 }
 
@@ -111,7 +173,10 @@ interface Variant {
   expect?: string[];
 }
 
-function variantsOf(base: { xml: string; fileName: string; docType: '01' | '03' }, variants: Variant[]): CorpusCase[] {
+function variantsOf(
+  base: { xml: string; fileName: string; docType: '01' | '03' },
+  variants: Variant[],
+): CorpusCase[] {
   return variants.map((v) => {
     const c: CorpusCase = {
       id: `broken-${v.id}`,
@@ -126,9 +191,7 @@ function variantsOf(base: { xml: string; fileName: string; docType: '01' | '03' 
 }
 
 function signedBase(rowName: string): { xml: string; fileName: string; docType: '01' | '03' } {
-  const row = FISCAL_SALE_TABLE.find((r) => r.name === rowName);
-  if (!row) throw new Error(`no fixture row ${rowName}`);
-  const sale = fiscalSale(row.spec);
+  const sale = fiscalSale(fiscalSaleSpec(rowName));
   return { xml: signedInvoiceXml(sale), fileName: sunatXmlFileName(sale), docType: sale.docType };
 }
 
@@ -142,62 +205,183 @@ function brokenInvoiceCases(): CorpusCase[] {
     ...variantsOf(boleta, [
       { id: 'file-serie', fileName: `${ruc}-03-B002-4.xml`, expect: ['1035'] },
       { id: 'file-number', fileName: `${ruc}-03-B001-5.xml`, expect: ['1036'] },
-      { id: 'ubl-version', from: '<cbc:UBLVersionID>2.1<', to: '<cbc:UBLVersionID>2.0<', expect: ['2074'] },
-      { id: 'customization', from: '<cbc:CustomizationID>2.0<', to: '<cbc:CustomizationID>1.0<', expect: ['2072'] },
+      { id: 'ubl-version', from: '<cbc:UBLVersionID>2.1<', to: '<cbc:UBLVersionID>2.0<' },
+      {
+        id: 'customization',
+        from: '<cbc:CustomizationID>2.0<',
+        to: '<cbc:CustomizationID>1.0<',
+        expect: ['2072'],
+      },
       { id: 'missing-leyenda', from: /<cbc:Note languageLocaleID="1000">[^<]*<\/cbc:Note>\s*/, to: '' },
-      { id: 'operation-type-0112', from: 'listID="0101"', to: 'listID="0112"', expect: ['3206'] },
+      { id: 'operation-type-0112', from: 'listID="0101"', to: 'listID="0112"' },
       { id: 'operation-type-unknown', from: 'listID="0101"', to: 'listID="9999"' },
       { id: 'currency', from: '>PEN</cbc:DocumentCurrencyCode>', to: '>XXX</cbc:DocumentCurrencyCode>' },
-      { id: 'customer-name-empty', from: '<cbc:RegistrationName>VARIOS<', to: '<cbc:RegistrationName><', expect: ['2021'] },
+      {
+        id: 'customer-name-empty',
+        from: '<cbc:RegistrationName>VARIOS<',
+        to: '<cbc:RegistrationName><',
+        expect: ['2021'],
+      },
       { id: 'customer-scheme-missing', from: 'schemeID="0" ', to: '', expect: ['2015'] },
       { id: 'address-type-code', from: '<cbc:AddressTypeCode>0000<', to: '<cbc:AddressTypeCode>00A<' },
-      { id: 'payable-total', from: '<cbc:PayableAmount currencyID="PEN">55.70<', to: '<cbc:PayableAmount currencyID="PEN">65.70<' },
-      { id: 'header-igv', from: '<cbc:TaxAmount currencyID="PEN">2.78<', to: '<cbc:TaxAmount currencyID="PEN">5.78<' },
-      { id: 'header-tax-total', from: '<cbc:TaxAmount currencyID="PEN">3.78<', to: '<cbc:TaxAmount currencyID="PEN">4.90<' },
-      { id: 'line-extension-total', from: '<cbc:LineExtensionAmount currencyID="PEN">51.92<', to: '<cbc:LineExtensionAmount currencyID="PEN">58.92<' },
-      { id: 'line-igv', from: '<cbc:TaxAmount currencyID="PEN">2.75</cbc:TaxAmount>\n        <cac:TaxCategory>', to: '<cbc:TaxAmount currencyID="PEN">3.75</cbc:TaxAmount>\n        <cac:TaxCategory>' },
+      {
+        id: 'payable-total',
+        from: '<cbc:PayableAmount currencyID="PEN">55.70<',
+        to: '<cbc:PayableAmount currencyID="PEN">65.70<',
+      },
+      {
+        id: 'header-igv',
+        from: '<cbc:TaxAmount currencyID="PEN">2.78<',
+        to: '<cbc:TaxAmount currencyID="PEN">5.78<',
+      },
+      {
+        id: 'header-tax-total',
+        from: '<cbc:TaxAmount currencyID="PEN">3.78<',
+        to: '<cbc:TaxAmount currencyID="PEN">4.90<',
+      },
+      {
+        id: 'line-extension-total',
+        from: '<cbc:LineExtensionAmount currencyID="PEN">51.92<',
+        to: '<cbc:LineExtensionAmount currencyID="PEN">58.92<',
+      },
+      {
+        id: 'line-igv',
+        from: '<cbc:TaxAmount currencyID="PEN">2.75</cbc:TaxAmount>\n        <cac:TaxCategory>',
+        to: '<cbc:TaxAmount currencyID="PEN">3.75</cbc:TaxAmount>\n        <cac:TaxCategory>',
+      },
       { id: 'line-percent', from: '<cbc:Percent>18.00<', to: '<cbc:Percent>19.00<' },
       { id: 'tax-name', from: '<cbc:Name>IGV</cbc:Name>', to: '<cbc:Name>IVA</cbc:Name>' },
       { id: 'tax-type-code', from: '<cbc:TaxTypeCode>VAT<', to: '<cbc:TaxTypeCode>OTH<' },
       { id: 'unit-code', from: 'unitCode="KGM"', to: 'unitCode="XYZ"' },
       { id: 'affectation-99', from: 'catalogo07">10<', to: 'catalogo07">99<' },
       { id: 'affectation-gratuito', from: 'catalogo07">10<', to: 'catalogo07">11<' },
-      { id: 'line-id-duplicate', from: '<cbc:ID>2</cbc:ID>\n    <cbc:InvoicedQuantity', to: '<cbc:ID>1</cbc:ID>\n    <cbc:InvoicedQuantity' },
+      {
+        id: 'line-id-duplicate',
+        from: '<cbc:ID>2</cbc:ID>\n    <cbc:InvoicedQuantity',
+        to: '<cbc:ID>1</cbc:ID>\n    <cbc:InvoicedQuantity',
+      },
       { id: 'price-type-code', from: 'catalogo16">01<', to: 'catalogo16">03<' },
-      { id: 'icbper-bags', from: '<cbc:BaseUnitMeasure unitCode="NIU">2<', to: '<cbc:BaseUnitMeasure unitCode="NIU">3<' },
-      { id: 'icbper-amount', from: '<cbc:PerUnitAmount currencyID="PEN">0.50<', to: '<cbc:PerUnitAmount currencyID="PEN">0.30<' },
+      {
+        id: 'icbper-bags',
+        from: '<cbc:BaseUnitMeasure unitCode="NIU">2<',
+        to: '<cbc:BaseUnitMeasure unitCode="NIU">3<',
+      },
+      {
+        id: 'icbper-amount',
+        from: '<cbc:PerUnitAmount currencyID="PEN">0.50<',
+        to: '<cbc:PerUnitAmount currencyID="PEN">0.30<',
+      },
       { id: 'description-empty', from: '<cbc:Description>Queso fresco<', to: '<cbc:Description> <' },
-      { id: 'description-emoji', from: '<cbc:Description>Queso fresco<', to: `<cbc:Description>${'🧀'.repeat(500)}<` },
-      { id: 'description-too-long', from: '<cbc:Description>Queso fresco<', to: `<cbc:Description>${'Q'.repeat(501)}<` },
+      {
+        id: 'description-emoji',
+        from: '<cbc:Description>Queso fresco<',
+        to: `<cbc:Description>${'🧀'.repeat(500)}<`,
+      },
+      {
+        id: 'description-too-long',
+        from: '<cbc:Description>Queso fresco<',
+        to: `<cbc:Description>${'Q'.repeat(501)}<`,
+      },
       { id: 'quantity-zero', from: '>0.750</cbc:InvoicedQuantity>', to: '>0</cbc:InvoicedQuantity>' },
-      { id: 'unit-value-decimals', from: '<cbc:PriceAmount currencyID="PEN">20.34<', to: '<cbc:PriceAmount currencyID="PEN">20.34000000001<' },
+      {
+        id: 'unit-value-decimals',
+        from: '<cbc:PriceAmount currencyID="PEN">20.34<',
+        to: '<cbc:PriceAmount currencyID="PEN">20.34000000001<',
+      },
       { id: 'supplier-ubigeo', from: '<cbc:ID>150115</cbc:ID>', to: '<cbc:ID>999999</cbc:ID>' },
     ]),
     ...variantsOf(withDni, [
       { id: 'dni-7-digits', from: '>45678912</cbc:ID>', to: '>4567891</cbc:ID>', expect: ['4207'] },
       { id: 'dni-letters', from: '>45678912</cbc:ID>', to: '>4567891A</cbc:ID>', expect: ['4207'] },
-      { id: 'customer-ruc-10-digits', from: 'schemeID="1" schemeName', to: 'schemeID="6" schemeName', expect: ['2017'] },
-      { id: 'customer-passport-too-long', from: /schemeID="1"([^>]*)>45678912</, to: 'schemeID="7"$1>1234567890ABCDEF<', expect: ['4208'] },
+      {
+        id: 'customer-ruc-10-digits',
+        from: 'schemeID="1" schemeName',
+        to: 'schemeID="6" schemeName',
+        expect: ['2017'],
+      },
+      {
+        id: 'customer-passport-too-long',
+        from: /schemeID="1"([^>]*)>45678912</,
+        to: 'schemeID="7"$1>1234567890ABCDEF<',
+        expect: ['4208'],
+      },
       // Java's \s is ASCII: a leading no-break space is a letter to SUNAT, not a blank.
-      { id: 'customer-name-nbsp', from: '<cbc:RegistrationName>Juan', to: '<cbc:RegistrationName>\u00a0Juan' },
-      { id: 'customer-name-leading-space', from: '<cbc:RegistrationName>Juan', to: '<cbc:RegistrationName> Juan', expect: ['2022'] },
+      {
+        id: 'customer-name-nbsp',
+        from: '<cbc:RegistrationName>Juan',
+        to: '<cbc:RegistrationName>\u00a0Juan',
+      },
+      {
+        id: 'customer-name-leading-space',
+        from: '<cbc:RegistrationName>Juan',
+        to: '<cbc:RegistrationName> Juan',
+        expect: ['2022'],
+      },
       // Java's $ matches before a final line terminator.
-      { id: 'customer-name-trailing-newline', from: 'Quispe</cbc:RegistrationName>', to: 'Quispe\n</cbc:RegistrationName>' },
-      { id: 'customer-name-trailing-nel', from: 'Quispe</cbc:RegistrationName>', to: 'Quispe\u0085</cbc:RegistrationName>' },
+      {
+        id: 'customer-name-trailing-newline',
+        from: 'Quispe</cbc:RegistrationName>',
+        to: 'Quispe\n</cbc:RegistrationName>',
+      },
+      {
+        id: 'customer-name-trailing-nel',
+        from: 'Quispe</cbc:RegistrationName>',
+        to: 'Quispe\u0085</cbc:RegistrationName>',
+      },
     ]),
     ...variantsOf(discounted, [
-      { id: 'discount-reason-code', from: '<cbc:AllowanceChargeReasonCode>00<', to: '<cbc:AllowanceChargeReasonCode>99<' },
-      { id: 'discount-factor', from: /<cbc:MultiplierFactorNumeric>[^<]*</, to: '<cbc:MultiplierFactorNumeric>0.50000<' },
-      { id: 'discount-amount', from: /<cbc:Amount currencyID="PEN">[^<]*<\/cbc:Amount>/, to: '<cbc:Amount currencyID="PEN">9.99</cbc:Amount>' },
+      {
+        id: 'discount-reason-code',
+        from: '<cbc:AllowanceChargeReasonCode>00<',
+        to: '<cbc:AllowanceChargeReasonCode>99<',
+      },
+      {
+        id: 'discount-factor',
+        from: /<cbc:MultiplierFactorNumeric>[^<]*</,
+        to: '<cbc:MultiplierFactorNumeric>0.50000<',
+      },
+      {
+        id: 'discount-amount',
+        from: /<cbc:Amount currencyID="PEN">[^<]*<\/cbc:Amount>/,
+        to: '<cbc:Amount currencyID="PEN">9.99</cbc:Amount>',
+      },
     ]),
     ...variantsOf(factura, [
       { id: 'file-ruc', fileName: '20100070970-01-F001-9.xml', expect: ['1034'] },
-      { id: 'factura-serie-B', from: '<cbc:ID>F001-9</cbc:ID>', to: '<cbc:ID>B001-9</cbc:ID>', fileName: `${ruc}-01-B001-9.xml` },
-      { id: 'factura-customer-ruc-short', from: '>20100070970</cbc:ID>', to: '>2010007097</cbc:ID>', expect: ['2017'] },
-      { id: 'factura-customer-dni', from: /schemeID="6"([^>]*)>20100070970</, to: 'schemeID="1"$1>45678912<' },
-      { id: 'factura-no-payment-terms', from: /<cac:PaymentTerms>[\s\S]*?<\/cac:PaymentTerms>\s*/, to: '', expect: ['3244'] },
-      { id: 'factura-payment-means', from: '<cbc:PaymentMeansID>Contado<', to: '<cbc:PaymentMeansID>Efectivo<' },
-      { id: 'factura-supplier-ruc', from: /(<cac:AccountingSupplierParty>[\s\S]*?)>20601234565</, to: '$1>20601234561<', expect: ['1034'] },
+      {
+        id: 'factura-serie-B',
+        from: '<cbc:ID>F001-9</cbc:ID>',
+        to: '<cbc:ID>B001-9</cbc:ID>',
+        fileName: `${ruc}-01-B001-9.xml`,
+      },
+      {
+        id: 'factura-customer-ruc-short',
+        from: '>20100070970</cbc:ID>',
+        to: '>2010007097</cbc:ID>',
+        expect: ['2017'],
+      },
+      {
+        id: 'factura-customer-dni',
+        from: /schemeID="6"([^>]*)>20100070970</,
+        to: 'schemeID="1"$1>45678912<',
+      },
+      {
+        id: 'factura-no-payment-terms',
+        from: /<cac:PaymentTerms>[\s\S]*?<\/cac:PaymentTerms>\s*/,
+        to: '',
+        expect: ['3244'],
+      },
+      {
+        id: 'factura-payment-means',
+        from: '<cbc:PaymentMeansID>Contado<',
+        to: '<cbc:PaymentMeansID>Efectivo<',
+      },
+      {
+        id: 'factura-supplier-ruc',
+        from: /(<cac:AccountingSupplierParty>[\s\S]*?)>20601234565</,
+        to: '$1>20601234561<',
+        expect: ['1034'],
+      },
       { id: 'factura-invoice-type', from: 'catalogo51">01<', to: 'catalogo51">07<' },
       { id: 'factura-issue-time', from: /<cbc:IssueTime>[^<]*<\/cbc:IssueTime>\s*/, to: '' },
     ]),
@@ -223,7 +407,14 @@ function brokenNoteCases(): CorpusCase[] {
 
 const RC_RUC = FISCAL_STORE.ruc;
 
-function summaryXml(o: { issueDate: string; referenceDate: string; id: string; total?: string; condition?: string; customer?: boolean }): string {
+function summaryXml(o: {
+  issueDate: string;
+  referenceDate: string;
+  id: string;
+  total?: string;
+  condition?: string;
+  customer?: boolean;
+}): string {
   const customer = o.customer
     ? '<cac:AccountingCustomerParty><cbc:CustomerAssignedAccountID>45678912</cbc:CustomerAssignedAccountID><cbc:AdditionalAccountID>1</cbc:AdditionalAccountID></cac:AccountingCustomerParty>'
     : '';
@@ -258,7 +449,12 @@ function summaryCases(): CorpusCase[] {
   const day = localDate(-1);
   const later = localDate(2);
   const compact = (date: string): string => date.replace(/-/g, '');
-  const rc = (id: string, o: Parameters<typeof summaryXml>[0], fileDate = o.issueDate, expect?: string[]): CorpusCase => {
+  const rc = (
+    id: string,
+    o: Parameters<typeof summaryXml>[0],
+    fileDate = o.issueDate,
+    expect?: string[],
+  ): CorpusCase => {
     const c: CorpusCase = {
       id,
       kind: 'summary',
@@ -269,7 +465,12 @@ function summaryCases(): CorpusCase[] {
     if (expect) c.expect = expect;
     return c;
   };
-  const ra = (id: string, o: Parameters<typeof voidedXml>[0], fileDate = o.issueDate, expect?: string[]): CorpusCase => {
+  const ra = (
+    id: string,
+    o: Parameters<typeof voidedXml>[0],
+    fileDate = o.issueDate,
+    expect?: string[],
+  ): CorpusCase => {
     const c: CorpusCase = {
       id,
       kind: 'voided',
@@ -288,7 +489,13 @@ function summaryCases(): CorpusCase[] {
     rc('rc-reference-after-issue', { issueDate: day, referenceDate: later, id: rcId(day) }, day, ['2671']),
     rc('rc-file-date', { issueDate: day, referenceDate: day, id: rcId(day) }, localDate(-3)),
     rc('rc-over-700-anonymous', { issueDate: day, referenceDate: day, id: rcId(day), total: '800.00' }),
-    rc('rc-over-700-with-dni', { issueDate: day, referenceDate: day, id: rcId(day), total: '800.00', customer: true }),
+    rc('rc-over-700-with-dni', {
+      issueDate: day,
+      referenceDate: day,
+      id: rcId(day),
+      total: '800.00',
+      customer: true,
+    }),
     rc('rc-condition-9', { issueDate: day, referenceDate: day, id: rcId(day), condition: '9' }),
     ra('ra-ok', { issueDate: day, referenceDate: day, id: raId(day) }),
     ra('ra-future', { issueDate: later, referenceDate: day, id: raId(later) }, later, ['2301']),

@@ -46,18 +46,20 @@ const DRIVER = `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/
   <xsl:template name="xsl:initial-template">
     <xsl:for-each select="doc($list)/cases/case">
       <xsl:message>@@BEGIN <xsl:value-of select="@id"/></xsl:message>
-      <xsl:try>
-        <xsl:variable name="result" select="transform(map{
-            'stylesheet-location': string(@xsl),
-            'source-node': doc(@href),
-            'stylesheet-params': map{ QName('', 'nombreArchivoEnviado'): string(@name) },
-            'delivery-format': 'serialized' })"/>
-        <!-- Printing the length forces the transformation: Saxon evaluates lazily. -->
-        <xsl:message>@@END <xsl:value-of select="string-length($result?output)"/></xsl:message>
-        <xsl:catch>
-          <xsl:message>@@FAILED <xsl:value-of select="local-name-from-QName($err:code), $err:description"/></xsl:message>
-        </xsl:catch>
-      </xsl:try>
+      <!-- xsl:try evaluates its body eagerly, so the transformation's errors land in the catch. -->
+      <xsl:variable name="outcome" as="xs:string">
+        <xsl:try>
+          <xsl:sequence select="'@@END ' || string-length(transform(map{
+              'stylesheet-location': string(@xsl),
+              'source-node': doc(@href),
+              'stylesheet-params': map{ QName('', 'nombreArchivoEnviado'): string(@name) },
+              'delivery-format': 'serialized' })?output)"/>
+          <xsl:catch>
+            <xsl:sequence select="'@@FAILED ' || local-name-from-QName($err:code) || ' ' || $err:description"/>
+          </xsl:catch>
+        </xsl:try>
+      </xsl:variable>
+      <xsl:message select="$outcome"/>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>
@@ -81,7 +83,7 @@ function unescapeXml(text: string): string {
 
 const MESSAGE_START = /^(\d{4}\D|ERROR: )/;
 /** What Saxon prints after a terminating message: its diagnostics, not the stylesheet's words. */
-const DIAGNOSTIC = /^(Error at |Error on |\s+XTMM9000|Processing terminated)/;
+const DIAGNOSTIC = /^((Error|Warning) (at|on|in|evaluating) |\s+XTMM9000|Processing terminated)/;
 
 /** Splits one document's stderr block into its messages. */
 function parseBlock(lines: readonly string[], failure: string | undefined): RefereeVerdict {
@@ -180,7 +182,12 @@ export async function runSaxonHeReferee(
   writeFileSync(driver, DRIVER, 'utf8');
 
   // A recoverable error (e.g. a catalogue document() cannot read) must fail, not warn and go on.
-  const { stderr } = await runSaxonHe(['-warnings:fatal', '-it', `-xsl:${driver}`, `list=${pathToFileURL(list).href}`]);
+  const { stderr } = await runSaxonHe([
+    '-warnings:fatal',
+    '-it',
+    `-xsl:${driver}`,
+    `list=${pathToFileURL(list).href}`,
+  ]);
   const verdicts = parseOutput(stderr);
   const missing = cases.filter((c) => !verdicts.has(c.id)).map((c) => c.id);
   if (missing.length > 0) throw new Error(`Saxon-HE gave no verdict for ${missing.join(', ')}`);
