@@ -1,3 +1,4 @@
+import { nextCorrelativo } from '../sales/series-counter';
 import type { IgvAffectationCode, NoteDocType, RefundMethod, Unit } from '../../db/schema';
 import type { CoreContext } from '../core/context';
 import { FiscalDocumentError } from '../fiscal/documents/fiscal-document-error';
@@ -60,22 +61,7 @@ export function writeNote(
   const now = clock.now();
   const at = limaTimestamp(now);
   const letter = draft.sale.serie.slice(0, 1);
-  const series = sql.first(
-    qb
-      .updateTable('series')
-      .set((eb) => ({ last_correlativo: eb('last_correlativo', '+', 1), updated_at: at }))
-      .where('serie', '=', (eb) =>
-        eb
-          .selectFrom('series')
-          .select('serie')
-          .where('doc_type', '=', draft.docType)
-          .where('serie', 'like', `${letter}%`)
-          .orderBy('serie')
-          .limit(1),
-      )
-      .returning(['serie', 'last_correlativo']),
-  );
-  if (!series) throw new AppError('SERIES_NOT_CONFIGURED', { docType: draft.docType });
+  const series = nextCorrelativo(deps.ctx, draft.docType, at, letter);
 
   const totals = noteTotals(draft.lines);
   const noteId = newId();
@@ -84,7 +70,7 @@ export function writeNote(
       id: noteId,
       doc_type: draft.docType,
       serie: series.serie,
-      correlativo: series.last_correlativo,
+      correlativo: series.correlativo,
       sale_id: draft.sale.id,
       reason_code: draft.reasonCode,
       reason_text: draft.reasonText,

@@ -5,6 +5,7 @@ import { limaDate, limaTimestamp } from '../shared/lima-time';
 import type { Actor } from '../users/authenticator';
 import type { CartService } from './cart-service';
 import { documentProblem } from './document-rules';
+import { nextCorrelativo } from './series-counter';
 import { icbperRateCents } from './icbper-rates';
 import { settlePayments, type PaymentInput } from './payments';
 import { documentNumber, type SaleRecords, type SaleView } from './sale-records';
@@ -65,21 +66,7 @@ export class Checkout {
     const now = clock.now();
     const at = limaTimestamp(now);
     const issueDate = limaDate(now);
-    const series = sql.first(
-      qb
-        .updateTable('series')
-        .set((eb) => ({ last_correlativo: eb('last_correlativo', '+', 1), updated_at: at }))
-        .where('serie', '=', (eb) =>
-          eb
-            .selectFrom('series')
-            .select('serie')
-            .where('doc_type', '=', cart.docType)
-            .orderBy('serie')
-            .limit(1),
-        )
-        .returning(['serie', 'last_correlativo']),
-    );
-    if (!series) throw new AppError('SERIES_NOT_CONFIGURED', { docType: cart.docType });
+    const series = nextCorrelativo(this.ctx, cart.docType, at);
 
     const saleId = newId();
     sql.run(
@@ -90,7 +77,7 @@ export class Checkout {
         user_id: actor.userId,
         doc_type: cart.docType,
         serie: series.serie,
-        correlativo: series.last_correlativo,
+        correlativo: series.correlativo,
         issued_at: at,
         issue_date: issueDate,
         currency: 'PEN',
@@ -181,7 +168,7 @@ export class Checkout {
       approverId:
         cart.discountApprovedBy ?? cart.lines.find((l) => l.discountApprovedBy)?.discountApprovedBy ?? null,
       data: {
-        number: documentNumber(series.serie, series.last_correlativo),
+        number: documentNumber(series.serie, series.correlativo),
         totalCents: totals.totalCents,
         discountCents: totals.discountCents,
         payments: settlement.payments.map((p) => ({ method: p.method, amountCents: p.amountCents })),
