@@ -135,6 +135,7 @@ export function createFiscalModule(
       pendingSigner.signWaiting();
       summaries.prepare();
     },
+    onSummarySent: (summary) => summaries.onSent(summary),
     onSummaryDecided: (summary) => summaries.onDecided(summary),
     onChange: () => options.onChange?.(),
     retry: options.retry ?? DEFAULT_RETRY,

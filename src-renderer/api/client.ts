@@ -30,6 +30,9 @@ const APPROVAL_METHODS: readonly ApprovalMethod[] = [
   'cart.setLineDiscount',
   'cart.setSaleDiscount',
   'exchangeRate.set',
+  'returns.create',
+  'returns.void',
+  'returns.debitNote',
 ];
 
 function takesApproval(method: ApiMethod): method is ApprovalMethod {

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { ApprovalHost } from '../features/approval/ApprovalDialog';
 import { LoginScreen } from '../features/login/LoginScreen';
-import { SaleScreen } from '../features/sale/SaleScreen';
 import { useSession } from '../state/session-store';
 import { useUi } from '../state/ui-store';
 import { startApp } from './start';
+import { Workspace } from './Workspace';
 
 export function App() {
   const fatal = useUi((s) => s.fatal);
@@ -36,7 +36,7 @@ export function App() {
   if (!ready) return <main className="starting">Iniciando Mostrador…</main>;
   return (
     <>
-      {signedIn ? <SaleScreen /> : <LoginScreen />}
+      {signedIn ? <Workspace /> : <LoginScreen />}
       <ApprovalHost />
     </>
   );

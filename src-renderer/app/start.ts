@@ -1,7 +1,9 @@
 import { getBridge } from '../api/bridge';
+import { onFiscalChanged, resetFiscal } from '../features/fiscal/fiscal-store';
 import { checkRestoredSession, loadPublicInfo } from '../features/login/session-actions';
 import { onCartChangedElsewhere } from '../features/sale/sale-actions';
 import { useSession } from '../state/session-store';
+import { useUi } from '../state/ui-store';
 
 let starting: Promise<void> | null = null;
 
@@ -14,9 +16,17 @@ export function startApp(): Promise<void> {
 async function start(): Promise<void> {
   getBridge().onEvent((event) => {
     if (event.type === 'cart.changed') onCartChangedElsewhere();
+    // A sale queues its boleta or factura: the banner and the monitor count it too.
+    else if (event.type === 'fiscal.changed' || event.type === 'sale.completed') onFiscalChanged();
     else if (event.type === 'session.ended' && event.reason === 'inactive' && useSession.getState().actor) {
       useSession.getState().signedOut('Su sesión se cerró por inactividad. Ingrese de nuevo.');
     }
+  });
+  // Whoever signs in next starts at the counter, with nothing of the previous session on screen.
+  useSession.subscribe((state, previous) => {
+    if (state.actor?.userId === previous.actor?.userId) return;
+    useUi.getState().go('sale');
+    resetFiscal();
   });
   await loadPublicInfo();
   await checkRestoredSession();

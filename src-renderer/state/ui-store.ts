@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { SaleFiscalView } from '../../src-main/fiscal/fiscal-view';
 import type { ReceiptDocument } from '../../src-main/receipt/receipt-types';
 import type { SaleView } from '../../src-main/sales/sale-view';
 
@@ -17,7 +18,11 @@ export type Dialog =
   | { kind: 'held' }
   | { kind: 'cancel' }
   | { kind: 'payment' }
-  | { kind: 'receipt'; sale: SaleView; receipt: ReceiptDocument };
+  /** `fiscal` absent: the preview asks the core for the sale's SUNAT status itself. */
+  | { kind: 'receipt'; sale: SaleView; receipt: ReceiptDocument; fiscal?: SaleFiscalView | null };
+
+/** The screen under the top bar: the counter, or a back-office screen (see features/backoffice). */
+export type Screen = 'sale' | 'sale-history' | 'fiscal-monitor' | 'fiscal-settings';
 
 export interface Message {
   id: number;
@@ -33,11 +38,13 @@ interface ApprovalRequest {
 }
 
 interface UiState {
+  screen: Screen;
   dialog: Dialog | null;
   message: Message | null;
   approval: ApprovalRequest | null;
   /** A problem the app cannot work around (opened without the host token). */
   fatal: string | null;
+  go(screen: Screen): void;
   open(dialog: Dialog): void;
   close(): void;
   say(kind: Message['kind'], text: string): void;
@@ -51,10 +58,13 @@ let messageId = 0;
 let approvalId = 0;
 
 export const useUi = create<UiState>()((set, get) => ({
+  screen: 'sale',
   dialog: null,
   message: null,
   approval: null,
   fatal: null,
+  // Dialogs belong to the sale screen: leaving it closes them.
+  go: (screen) => set((state) => (state.screen === screen ? state : { screen, dialog: null })),
   open: (dialog) => set({ dialog }),
   close: () => set({ dialog: null }),
   say: (kind, text) => set({ message: { id: ++messageId, kind, text } }),

@@ -7,7 +7,6 @@ import { buildInvoiceXml } from '../ubl/invoice-xml';
 import { ANONYMOUS_CUSTOMER } from '../ubl/ubl-parties';
 import type { DocumentIssuer } from './document-issuer';
 
-
 /** The fiscal side of a sale: its boleta or factura document, and how it reads on the receipt. */
 export class SaleDocuments {
   constructor(

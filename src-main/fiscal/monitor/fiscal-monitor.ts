@@ -32,6 +32,8 @@ export interface FiscalOverview {
   certificate: CertificateStatus;
   /** Today's Resumen Diario documents (usually one). */
   todaysSummaries: FiscalDocumentView[];
+  /** How each status reads, for filters and legends (one wording, the core's). */
+  statusLabels: Record<FiscalStatus, string>;
 }
 
 /** The back-office view of the SUNAT queue: what is where, what is late, and the artefacts. */
@@ -59,7 +61,7 @@ export class FiscalMonitor {
         level: 'overdue',
         documents: byLevel.overdue.length,
         earliestDeadline: byLevel.overdue[0]?.deadline_date ?? today,
-        message: `${plural(byLevel.overdue.length, 'comprobante')} pasaron su plazo legal de envío a SUNAT. Revise el monitor fiscal y la conexión.`,
+        message: `${plural(byLevel.overdue.length, 'comprobante')} ${byLevel.overdue.length === 1 ? 'pasó' : 'pasaron'} su plazo legal de envío a SUNAT. Revise el monitor fiscal y la conexión.`,
       });
     }
     if (byLevel['due-soon'].length > 0) {
@@ -68,7 +70,7 @@ export class FiscalMonitor {
         level: 'due-soon',
         documents: byLevel['due-soon'].length,
         earliestDeadline: byLevel['due-soon'][0]?.deadline_date ?? today,
-        message: `${plural(byLevel['due-soon'].length, 'comprobante')} vencen su plazo de envío a SUNAT mañana o hoy.`,
+        message: `${plural(byLevel['due-soon'].length, 'comprobante')} ${byLevel['due-soon'].length === 1 ? 'vence' : 'vencen'} su plazo de envío a SUNAT mañana o hoy.`,
       });
     }
     const certificate = this.credentials.certificateStatus();
@@ -92,6 +94,7 @@ export class FiscalMonitor {
       warnings,
       sender: this.sender.status(),
       certificate,
+      statusLabels: STATUS_LABELS,
       todaysSummaries: this.queue
         .list({ limit: 20, offset: 0 })
         .filter((d) => d.serie === serie)

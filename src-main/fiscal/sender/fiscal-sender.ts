@@ -12,6 +12,8 @@ export interface SenderStatus {
   lastSuccessAt: string | null;
   lastError: { message: string; code: string | null; at: string } | null;
   retryAt: string | null;
+  /** First failed attempt of the current outage ("sin conexión desde …"). */
+  offlineSince: string | null;
 }
 
 export interface SenderDependencies {
@@ -22,6 +24,8 @@ export interface SenderDependencies {
   client: () => SunatClient | { unavailable: string };
   /** Work to do before sending: sign what waited for a certificate, build due summaries. */
   prepare: () => void;
+  /** An RC/RA was taken by SUNAT (ticket stored). */
+  onSummarySent: (summary: FiscalDocumentRow) => void;
   /** RC/RA follow-up once SUNAT decided on a summary. */
   onSummaryDecided: (summary: FiscalDocumentRow) => void;
   /** Something changed: the UI refreshes. */
@@ -47,7 +51,13 @@ export class FiscalSender {
   private closed = false;
   private serviceFailures = 0;
   private retryAtMs = 0;
-  private current: SenderStatus = { state: 'idle', lastSuccessAt: null, lastError: null, retryAt: null };
+  private current: SenderStatus = {
+    state: 'idle',
+    lastSuccessAt: null,
+    lastError: null,
+    retryAt: null,
+    offlineSince: null,
+  };
 
   constructor(private readonly deps: SenderDependencies) {}
 
@@ -139,7 +149,7 @@ export class FiscalSender {
         return;
       }
       this.serviceFailures = 0;
-      this.update({ lastSuccessAt: limaTimestamp(clock.now()), retryAt: null });
+      this.update({ lastSuccessAt: limaTimestamp(clock.now()), retryAt: null, offlineSince: null });
       this.deps.onChange();
     }
     this.update({ state: 'idle', ...(prepareFailed ? {} : { lastError: null }) });
@@ -246,9 +256,9 @@ export class FiscalSender {
           { message: decision.message },
         );
         break;
-      case 'ticket':
+      case 'ticket': {
         // Persisted before any polling: a restart polls this ticket instead of resending.
-        queue.transition(
+        const sent = queue.transition(
           doc.id,
           {
             status: 'sent',
@@ -258,7 +268,9 @@ export class FiscalSender {
           'fiscal.summary.ticket',
           { ticket: decision.ticket },
         );
+        this.deps.onSummarySent(sent);
         break;
+      }
       case 'in-process':
         queue.transition(
           doc.id,
@@ -296,6 +308,7 @@ export class FiscalSender {
     this.retryAtMs = now + delay;
     this.update({
       state: 'offline',
+      offlineSince: this.current.offlineSince ?? limaTimestamp(new Date(now)),
       lastError: this.error(message, code),
       retryAt: limaTimestamp(new Date(this.retryAtMs)),
     });

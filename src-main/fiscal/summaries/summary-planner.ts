@@ -51,6 +51,17 @@ export class SummaryPlanner {
     return created;
   }
 
+  /** SUNAT took the RC and gave a ticket: its boletas are now on their way. */
+  onSent(summary: FiscalDocumentRow): void {
+    const { queue } = this.deps;
+    for (const { document, condition } of queue.summaryItems(summary.id)) {
+      if (condition === 3 || document.status !== 'pending') continue;
+      queue.transition(document.id, { status: 'sent', sent_at: queue.now() }, 'fiscal.document.sent', {
+        summary: summary.file_name,
+      });
+    }
+  }
+
   /** SUNAT decided on an RC: its boletas share the verdict; voided ones are marked voided. */
   onDecided(summary: FiscalDocumentRow): void {
     const { queue } = this.deps;
@@ -144,7 +155,8 @@ export class SummaryPlanner {
       for (const { doc, condition } of items) {
         queue.transition(
           doc.id,
-          condition === 3 ? { void_summary_id: summary.id } : { summary_id: summary.id, status: 'sent' },
+          // The boleta stays "pendiente" until SUNAT has actually taken its summary (see onSent).
+          condition === 3 ? { void_summary_id: summary.id } : { summary_id: summary.id },
           condition === 3 ? 'fiscal.document.void_summarised' : 'fiscal.document.summarised',
           { summary: fileName },
         );

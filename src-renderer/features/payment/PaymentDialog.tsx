@@ -64,7 +64,7 @@ export function PaymentDialog() {
     setError(null);
     try {
       const result = await api.call('checkout.complete', { expectedTotalCents: totalCents, payments });
-      open({ kind: 'receipt', sale: result.sale, receipt: result.receipt });
+      open({ kind: 'receipt', sale: result.sale, receipt: result.receipt, fiscal: result.fiscal });
       void refreshCart();
     } catch (failure) {
       setError(errorMessage(failure));

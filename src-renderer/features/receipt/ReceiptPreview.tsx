@@ -1,14 +1,25 @@
+import type { SaleFiscalView } from '../../../src-main/fiscal/fiscal-view';
 import type { ReceiptDocument } from '../../../src-main/receipt/receipt-types';
 import type { SaleView } from '../../../src-main/sales/sale-view';
 import { useUi } from '../../state/ui-store';
 import { Dialog } from '../../shared/Dialog';
 import { DOC_TYPE_NAMES } from '../../shared/documents';
 import { formatSoles } from '../../shared/format';
+import { ReceiptFiscalStatus } from './ReceiptFiscalStatus';
 import { ReceiptPaper } from './ReceiptPaper';
 import './receipt.css';
 
-/** After a sale: the number, the change to hand back, and the receipt as it prints. */
-export function ReceiptPreview({ sale, receipt }: { sale: SaleView; receipt: ReceiptDocument }) {
+/** After a sale: the number, its SUNAT status, the change to hand back, and the receipt as it prints. */
+export function ReceiptPreview({
+  sale,
+  receipt,
+  fiscal,
+}: {
+  sale: SaleView;
+  receipt: ReceiptDocument;
+  /** As `checkout.complete` returned it; absent, the status is asked for. */
+  fiscal?: SaleFiscalView | null;
+}) {
   const close = useUi((s) => s.close);
   return (
     <Dialog
@@ -24,6 +35,7 @@ export function ReceiptPreview({ sale, receipt }: { sale: SaleView; receipt: Rec
           <p className="sale-number" data-testid="sale-number">
             {sale.number}
           </p>
+          <ReceiptFiscalStatus saleId={sale.id} initial={fiscal} />
           <p className="receipt-total">
             Total <strong>{formatSoles(sale.totals.totalCents)}</strong>
           </p>

@@ -30,6 +30,6 @@ export function DialogHost() {
     case 'payment':
       return <PaymentDialog />;
     case 'receipt':
-      return <ReceiptPreview sale={dialog.sale} receipt={dialog.receipt} />;
+      return <ReceiptPreview sale={dialog.sale} receipt={dialog.receipt} fiscal={dialog.fiscal} />;
   }
 }

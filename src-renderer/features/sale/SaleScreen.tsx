@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useSale } from '../../state/sale-store';
 import { useUi } from '../../state/ui-store';
 import { useKeyboardWedge } from '../../shared/keyboard-wedge';
+import { DeadlineBanner } from '../fiscal/DeadlineBanner';
 import { CartTable } from './CartTable';
 import { DialogHost } from './DialogHost';
 import { FunctionBar } from './FunctionBar';
 import { LineActions } from './LineActions';
 import { MessageBanner } from './MessageBanner';
-import { SaleHeader } from './SaleHeader';
 import { ScanInput } from './ScanInput';
 import { TotalsPanel } from './TotalsPanel';
 import { moveSelection, refreshCart, refreshHeld, removeSelected, scan, stepQuantity } from './sale-actions';
@@ -95,7 +95,7 @@ export function SaleScreen() {
 
   return (
     <div className="sale-screen">
-      <SaleHeader />
+      <DeadlineBanner />
       <main className="sale-main">
         <section className="sale-left">
           <ScanInput ref={scanInput} />

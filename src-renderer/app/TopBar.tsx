@@ -1,20 +1,24 @@
-import { useSession } from '../../state/session-store';
-import { ROLE_NAMES } from '../../shared/roles';
-import { logout } from '../login/session-actions';
+import { useSession } from '../state/session-store';
+import { ROLE_NAMES } from '../shared/roles';
+import { ScreenNav } from '../features/backoffice/ScreenNav';
+import { logout } from '../features/login/session-actions';
+import './top-bar.css';
 
-export function SaleHeader() {
+/** Store and terminal, the screens this person may open, and who is signed in. */
+export function TopBar() {
   const store = useSession((s) => s.store);
   const actor = useSession((s) => s.actor);
   return (
-    <header className="sale-header">
-      <div className="sale-header-store">
+    <header className="top-bar">
+      <div className="top-bar-store">
         <strong data-testid="header-store">{store?.tradeName ?? 'Mostrador'}</strong>
         <span className="terminal-badge" data-testid="header-terminal">
           {store?.terminalCode}
         </span>
       </div>
-      <div className="sale-header-user">
-        <span data-testid="header-cashier">
+      <ScreenNav />
+      <div className="top-bar-user">
+        <span className="top-bar-person" data-testid="header-cashier">
           {actor?.fullName} <small>({actor ? ROLE_NAMES[actor.role] : ''})</small>
         </span>
         <button type="button" className="ghost" onClick={() => void logout()} data-testid="logout">

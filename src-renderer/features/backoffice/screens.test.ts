@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Permission } from '../../../src-main/users/roles';
+import { canOpen, SCREENS, screenForKey, screensFor } from './screens';
+
+const CAJERO: Permission[] = ['sale.sell', 'customers.manage', 'sale.history'];
+const SUPERVISOR: Permission[] = [...CAJERO, 'sale.discountOverLimit', 'exchangeRate.set', 'fiscal.monitor'];
+const ADMIN: Permission[] = [...SUPERVISOR, 'settings.manage'];
+
+describe('back-office screens', () => {
+  it('offers each person only the screens their permissions open', () => {
+    expect(screensFor(['sale.sell']).map((s) => s.id)).toEqual(['sale']);
+    expect(screensFor(CAJERO).map((s) => s.id)).toEqual(['sale', 'sale-history']);
+    expect(screensFor(SUPERVISOR).map((s) => s.id)).toEqual(['sale', 'fiscal-monitor', 'sale-history']);
+    expect(screensFor(ADMIN).map((s) => s.id)).toEqual([
+      'sale',
+      'fiscal-monitor',
+      'sale-history',
+      'fiscal-settings',
+    ]);
+    expect(canOpen('fiscal-settings', SUPERVISOR)).toBe(false);
+    expect(canOpen('sale', [])).toBe(true);
+  });
+
+  it('maps keys to screens, ignoring keys of screens the person cannot open', () => {
+    expect(screenForKey('F1', CAJERO)).toBe('sale');
+    expect(screenForKey('F3', CAJERO)).toBeNull();
+    expect(screenForKey('F5', CAJERO)).toBe('sale-history');
+    expect(screenForKey('F3', SUPERVISOR)).toBe('fiscal-monitor');
+    expect(screenForKey('F7', ADMIN)).toBe('fiscal-settings');
+    expect(screenForKey('F2', ADMIN)).toBeNull();
+  });
+
+  it('never takes a key the sale screen already uses', () => {
+    const saleKeys = ['F2', 'F4', 'F6', 'F8', 'F9', 'Escape'];
+    const keys = SCREENS.map((s) => s.key);
+    expect(keys.filter((k) => saleKeys.includes(k))).toEqual([]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

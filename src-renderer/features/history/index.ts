@@ -1,0 +1,1 @@
+export { SaleHistoryScreen } from './SaleHistoryScreen';
