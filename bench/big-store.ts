@@ -25,12 +25,17 @@ export class BigStore {
     const products = generateCatalog(BIG_CATALOG_SIZE, CATALOG_SEED);
     const start = process.hrtime.bigint();
     const core = await createCore({ dataDir: dir, demo: true, demoProducts: products });
-    return new BigStore(dir, products, elapsedMs(start), core);
+    const seedMs = elapsedMs(start);
+    await core.fiscal.ready();
+    return new BigStore(dir, products, seedMs, core);
   }
 
   /** The open core, reopened if a benchmark closed it (the store already exists, so nothing is seeded). */
   async core(): Promise<Core> {
-    this.open ??= await createCore({ dataDir: this.dir });
+    if (!this.open) {
+      this.open = await createCore({ dataDir: this.dir });
+      await this.open.fiscal.ready();
+    }
     return this.open;
   }
 

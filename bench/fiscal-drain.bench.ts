@@ -20,6 +20,7 @@ export const fiscalDrainBenchmark: Benchmark = {
   async run(ctx) {
     const emulator = await startSunatEmulator({ validateSchema: false });
     const core = await createCore({ dataDir: ctx.tempDir('drain'), demo: true });
+    await core.fiscal.ready();
     try {
       core.ctx.settings.set(
         'fiscal.endpoint',

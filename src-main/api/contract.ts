@@ -156,6 +156,7 @@ export const contract = {
   'checkout.complete': method<{ sale: SaleView; fiscal: SaleFiscalView | null; receipt: ReceiptDocument }>()({
     input: z.object({ expectedTotalCents: cents, payments: z.array(payment).min(1).max(10) }).strict(),
     permission: 'sale.sell',
+    issuesFiscalDocument: true,
   }),
   'sales.get': method<SaleView>()({ input: z.object({ saleId: id }).strict(), permission: 'sale.sell' }),
   'sales.recent': method<SaleSummary[]>()({

@@ -52,6 +52,15 @@ export function createDispatcher(
   const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
   core.onFiscalChange(() => emit({ type: 'fiscal.changed' }));
 
+  async function fiscalReady(): Promise<void> {
+    try {
+      await core.fiscal.ready();
+    } catch (error) {
+      log('core: SUNAT validation failed to load', error);
+      throw new AppError('FISCAL_UNAVAILABLE');
+    }
+  }
+
   /** A supervisor's PIN in the input stands in for the permission the actor lacks, where the contract allows it. */
   async function approveOnTheSpot(
     spec: { approvable?: boolean },
@@ -79,6 +88,7 @@ export function createDispatcher(
         context.approver = await approveOnTheSpot(spec, parsed.data, spec.permission);
       }
     }
+    if ('issuesFiscalDocument' in spec && spec.issuesFiscalDocument) await fiscalReady();
     const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
     const value = await handler(parsed.data, context);
     if (name.startsWith('cart.') && name !== 'cart.current' && name !== 'cart.held')

@@ -72,6 +72,7 @@ export const returnsContract = {
       .strict(),
     permission: 'sale.return',
     approvable: true,
+    issuesFiscalDocument: true,
   }),
   'returns.void': method<SaleVoidedView>()({
     input: z
@@ -79,6 +80,7 @@ export const returnsContract = {
       .strict(),
     permission: 'sale.void',
     approvable: true,
+    issuesFiscalDocument: true,
   }),
   'returns.debitNote': method<IssuedNoteView>()({
     input: z
@@ -95,5 +97,6 @@ export const returnsContract = {
       .strict(),
     permission: 'note.debit',
     approvable: true,
+    issuesFiscalDocument: true,
   }),
 } as const;

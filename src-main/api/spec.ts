@@ -10,6 +10,8 @@ export interface MethodSpec<I extends z.ZodType, O> {
    * the input then carries `approval` and the dispatcher checks it.
    */
   approvable?: boolean;
+  /** Issues a signed fiscal document: waits until SUNAT's validation has loaded. */
+  issuesFiscalDocument?: boolean;
   /** Phantom: carries the output type to callers. */
   output?: O;
 }

@@ -23,6 +23,7 @@ import { UserDirectory } from '../users/user-directory';
 import type { CoreContext, TerminalIdentity } from './context';
 import { createFiscalModule, type FiscalModule, type FiscalModuleOptions } from '../fiscal/fiscal-module';
 import type { DocumentValidator } from '../fiscal/issuing/document-validator';
+import { DeferredValidator } from '../fiscal/issuing/deferred-validator';
 import { aesSecretBox, fileSecretKey } from '../fiscal/secrets/secret-box';
 import { installDemoCredentials } from '../fiscal/credentials/demo-credentials';
 import { loadDocumentValidator } from '../fiscal/issuing/load-validator';
@@ -122,8 +123,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stock: new StockLedger(sql, qb, clock, terminal.terminalId),
       exchangeRates: new ExchangeRates(sql, qb, clock),
     };
-    const validator =
-      options.fiscalValidator ?? (await loadDocumentValidator(options.resourcesDir ?? defaultResourcesDir()));
+    const validator = new DeferredValidator(
+      options.fiscalValidator
+        ? Promise.resolve(options.fiscalValidator)
+        : loadDocumentValidator(options.resourcesDir ?? defaultResourcesDir()),
+    );
     const box = aesSecretBox(options.secretKey ?? fileSecretKey(options.dataDir));
     const carts = new CartService(ctx);
     const sales = new SaleRecords(ctx);

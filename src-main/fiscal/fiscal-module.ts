@@ -31,6 +31,8 @@ export interface FiscalModule {
   monitor: FiscalMonitor;
   storeRuc: string;
   sunatCa: string | null;
+  /** Resolves once SUNAT's schemas and rules are loaded; await it before issuing documents. */
+  ready(): Promise<void>;
 }
 
 export interface StoreFiscalIdentity {
@@ -57,7 +59,7 @@ export function createFiscalModule(
   notes: { byId(noteId: string): NoteView },
   store: StoreFiscalIdentity,
   box: SecretBox,
-  validator: DocumentValidator,
+  validator: DocumentValidator & { ready(): Promise<void> },
   options: FiscalModuleOptions = {},
 ): FiscalModule {
   const credentials = new FiscalCredentials(ctx.sql, ctx.qb, ctx.clock, box, ctx.audit, store.ruc);
@@ -120,6 +122,7 @@ export function createFiscalModule(
     return null;
   });
   const sender = new FiscalSender({
+    ready: () => validator.ready(),
     queue,
     clock: ctx.clock,
     storeRuc: store.ruc,
@@ -155,5 +158,6 @@ export function createFiscalModule(
     monitor,
     storeRuc: store.ruc,
     sunatCa: options.sunatCa ?? null,
+    ready: () => validator.ready(),
   };
 }

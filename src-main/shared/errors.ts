@@ -58,6 +58,8 @@ const messages = {
       .slice(0, 3)
       .map((f) => `${f.code} ${f.message}`)
       .join('; ')}. La venta no se registró; corrija los datos e intente de nuevo.`,
+  FISCAL_UNAVAILABLE: () =>
+    'No se pudo cargar la validación de SUNAT en esta caja, así que no se emitió el comprobante. Reinicie Mostrador; si sigue, llame a soporte.',
   FISCAL_DOCUMENT_NOT_FOUND: () => 'No se encontró el comprobante electrónico.',
   FISCAL_NOT_RETRYABLE: (d: { status: string }) =>
     `El comprobante está ${d.status}: no se puede reintentar su envío.`,

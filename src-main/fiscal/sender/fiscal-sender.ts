@@ -17,6 +17,8 @@ export interface SenderStatus {
 }
 
 export interface SenderDependencies {
+  /** SUNAT's validation loaded (signing a backlog and building summaries validate). */
+  ready: () => Promise<void>;
   queue: FiscalQueue;
   clock: Clock;
   storeRuc: string;
@@ -118,6 +120,8 @@ export class FiscalSender {
   private async sendDue(): Promise<void> {
     const { clock, queue } = this.deps;
     if (this.closed || clock.now().getTime() < this.retryAtMs) return;
+    await this.deps.ready();
+    if (this.closed) return;
     let prepareFailed = false;
     try {
       this.deps.prepare();
