@@ -48,11 +48,11 @@ export class FiscalMonitor {
   overview(): FiscalOverview {
     const counts = this.queue.countsByStatus();
     const today = limaDate(this.ctx.clock.now());
-    const unresolved = this.queue.unresolved();
-    const byLevel = { 'due-soon': [] as FiscalDocumentRow[], overdue: [] as FiscalDocumentRow[] };
-    for (const doc of unresolved) {
-      const level = deadlineLevel(doc.deadline_date, today);
-      if (level !== 'ok') byLevel[level].push(doc);
+    const unresolved = this.queue.unresolvedDeadlines();
+    const byLevel = { 'due-soon': [] as string[], overdue: [] as string[] };
+    for (const deadline of unresolved) {
+      const level = deadlineLevel(deadline, today);
+      if (level !== 'ok') byLevel[level].push(deadline);
     }
     const warnings: DeadlineWarning[] = [];
     if (byLevel.overdue.length > 0) {
@@ -60,7 +60,7 @@ export class FiscalMonitor {
         kind: 'deadline',
         level: 'overdue',
         documents: byLevel.overdue.length,
-        earliestDeadline: byLevel.overdue[0]?.deadline_date ?? today,
+        earliestDeadline: byLevel.overdue[0] ?? today,
         message: `${plural(byLevel.overdue.length, 'comprobante')} ${byLevel.overdue.length === 1 ? 'pasó' : 'pasaron'} su plazo legal de envío a SUNAT. Revise el monitor fiscal y la conexión.`,
       });
     }
@@ -69,7 +69,7 @@ export class FiscalMonitor {
         kind: 'deadline',
         level: 'due-soon',
         documents: byLevel['due-soon'].length,
-        earliestDeadline: byLevel['due-soon'][0]?.deadline_date ?? today,
+        earliestDeadline: byLevel['due-soon'][0] ?? today,
         message: `${plural(byLevel['due-soon'].length, 'comprobante')} ${byLevel['due-soon'].length === 1 ? 'vence' : 'vencen'} su plazo de envío a SUNAT mañana o hoy.`,
       });
     }

@@ -297,16 +297,21 @@ export class FiscalQueue {
     return counts;
   }
 
-  /** Unresolved documents, for deadline warnings. */
-  unresolved(): FiscalDocumentRow[] {
-    return this.sql.all(
-      this.qb
-        .selectFrom('fiscal_documents')
-        .selectAll()
-        .where('status', 'not in', FINAL_STATUSES)
-        .orderBy('deadline_date')
-        .orderBy('issued_at'),
-    );
+  /**
+   * Deadlines of what SUNAT has not settled, earliest first. A Resumen Diario is left out: the
+   * boletas it carries are counted themselves. Only the dates are read (no XML, no CDR).
+   */
+  unresolvedDeadlines(): string[] {
+    return this.sql
+      .all(
+        this.qb
+          .selectFrom('fiscal_documents')
+          .select('deadline_date')
+          .where('status', 'not in', FINAL_STATUSES)
+          .where('doc_type', '!=', 'RC')
+          .orderBy('deadline_date'),
+      )
+      .map((row) => row.deadline_date);
   }
 
   transactionally<T>(work: () => T): T {
