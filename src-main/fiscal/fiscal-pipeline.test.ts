@@ -1,26 +1,15 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAppError } from '../shared/errors';
-import { loginAs, openTempCore } from '../testing/temp-core';
+import { useTempCores } from '../testing/temp-core';
 import { BOLSA_CHICA, INCA_KOLA_15, sellBoleta, sellFactura } from '../testing/sales';
 import { xmlsecVerify, type ToolResult } from '../testing/fiscal-fixtures';
 import { selfSignedPfx } from './credentials/self-signed-pfx';
 
 const DAY_MS = 86_400_000;
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-async function setup() {
-  const temp = await openTempCore();
-  cleanups.push(temp.cleanup);
-  const { actor } = await loginAs(temp.core, 'cajero');
-  return { ...temp, actor };
-}
+const { setup, beforeCoresClose } = useTempCores();
 
 /** xmlsec1 with the certificate the document itself carries in KeyInfo. */
 function xmlsecVerifies(xml: string): ToolResult {
@@ -49,7 +38,7 @@ describe('a sale and its electronic receipt', () => {
     );
 
     const db = new BetterSqlite3(join(dir, 'terminal.sqlite'), { readonly: true });
-    cleanups.unshift(() => db.close());
+    beforeCoresClose(() => db.close());
     const row = db
       .prepare(
         'SELECT signed_xml, digest_value, delivery, deadline_date FROM fiscal_documents WHERE sale_id = ?',
@@ -63,7 +52,7 @@ describe('a sale and its electronic receipt', () => {
     expect(verified.status, verified.output).toBe(0);
     // And they can never be rewritten.
     const writer = new BetterSqlite3(join(dir, 'terminal.sqlite'));
-    cleanups.unshift(() => writer.close());
+    beforeCoresClose(() => writer.close());
     expect(() => writer.prepare("UPDATE fiscal_documents SET signed_xml = 'x'").run()).toThrow(/immutable/);
   });
 
@@ -109,7 +98,7 @@ describe('a sale and its electronic receipt', () => {
     expect(code).toBe('FISCAL_REJECTED');
     expect(message).toMatch(/^SUNAT rechazaría este comprobante: \d{4} /);
     const db = new BetterSqlite3(join(dir, 'terminal.sqlite'), { readonly: true });
-    cleanups.unshift(() => db.close());
+    beforeCoresClose(() => db.close());
     for (const table of ['sales', 'fiscal_documents']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }

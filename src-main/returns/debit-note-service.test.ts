@@ -1,41 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../core/core';
-import { isAppError, type ErrorCode } from '../shared/errors';
 import { xmlsecVerify } from '../testing/fiscal-fixtures';
-import { loginAs, openTempCore } from '../testing/temp-core';
 import type { Actor } from '../users/authenticator';
 import type { DebitNoteRequest } from './debit-note-service';
 import { returnsModule } from './returns-module';
-import { embeddedCertificatePem, footprint, sell } from './returns-test-kit';
+import { embeddedCertificatePem, footprint, refusal, sell, useReturnsCore } from './returns-test-kit';
 
 let core: Core;
-let cleanup: () => void;
 let cajero: Actor;
 let supervisor: Actor;
-
-beforeAll(async () => {
-  const temp = await openTempCore();
-  ({ core, cleanup } = temp);
-  cajero = (await loginAs(core, 'cajero')).actor;
-  supervisor = (await loginAs(core, 'supervisor')).actor;
-});
-afterAll(() => cleanup());
+useReturnsCore((opened) => ({ core, cajero, supervisor } = opened));
 
 const INCA_KOLA = 'BEB-0026'; // gravado
 const CHOCLO = 'FRU-0004'; // exonerado
 
 function debit(request: DebitNoteRequest, approver: Actor | null = supervisor) {
   return returnsModule(core).debitNotes.createDebitNote(cajero, approver, request);
-}
-
-function refusal(work: () => unknown): { code: ErrorCode; message: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('a nota de débito', () => {

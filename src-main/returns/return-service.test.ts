@@ -1,29 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../core/core';
 import type { NoteView } from '../fiscal/documents/note-view';
-import { AppError, isAppError, type ErrorCode } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import { xmlsecVerify } from '../testing/fiscal-fixtures';
-import { loginAs, openTempCore } from '../testing/temp-core';
 import type { Actor } from '../users/authenticator';
 import { loadReturnableLines } from './returnable';
 import { ReturnService, type ReturnRequest } from './return-service';
 import { returnsModule } from './returns-module';
-import { embeddedCertificatePem, footprint, sell, stockOf } from './returns-test-kit';
+import {
+  embeddedCertificatePem,
+  footprint,
+  refusal,
+  sell,
+  stockOf,
+  useReturnsCore,
+} from './returns-test-kit';
 
 // One core for the file: opening one (demo seed, certificate, SUNAT rules) costs seconds.
 let core: Core;
-let cleanup: () => void;
 let cajero: Actor;
 let supervisor: Actor;
-
-beforeAll(async () => {
-  const temp = await openTempCore();
-  core = temp.core;
-  cleanup = temp.cleanup;
-  cajero = (await loginAs(core, 'cajero')).actor;
-  supervisor = (await loginAs(core, 'supervisor')).actor;
-});
-afterAll(() => cleanup());
+useReturnsCore((opened) => ({ core, cajero, supervisor } = opened));
 
 const AZUCAR = 'ABA-0018'; // S/ 3.70 gravado
 const INCA_KOLA = 'BEB-0026'; // S/ 6.50 gravado
@@ -33,16 +30,6 @@ const BISTEC = 'CAR-0001'; // S/ 34.90 per kg
 
 function createReturn(request: ReturnRequest, approver: Actor | null = supervisor): NoteView {
   return returnsModule(core).returns.createReturn(cajero, approver, request);
-}
-
-function refusal(work: () => unknown): { code: ErrorCode; message: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 function noteRow(noteId: string) {

@@ -1,9 +1,47 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Core } from '../core/core';
 import type { Discount } from '../sales/cart-pricing';
 import type { SaleView } from '../sales/sale-view';
+import type { fixedClock } from '../shared/clock';
+import { isAppError, type ErrorCode } from '../shared/errors';
+import { loginAs, openTempCore } from '../testing/temp-core';
 import type { Actor } from '../users/authenticator';
 
 /** Test helpers for the returns module: real sales through the real cart and checkout. */
+
+export interface ReturnsTestCore {
+  core: Core;
+  clock: ReturnType<typeof fixedClock>;
+  cajero: Actor;
+  supervisor: Actor;
+}
+
+/**
+ * One demo core for the whole file (opening one costs seconds) with the cajero and the
+ * supervisor logged in: opened before the file's tests and handed to `receive`, closed after them.
+ */
+export function useReturnsCore(receive: (opened: ReturnsTestCore) => void): void {
+  let cleanup = () => {};
+  beforeAll(async () => {
+    const temp = await openTempCore();
+    cleanup = temp.cleanup;
+    const cajero = (await loginAs(temp.core, 'cajero')).actor;
+    const supervisor = (await loginAs(temp.core, 'supervisor')).actor;
+    receive({ core: temp.core, clock: temp.clock, cajero, supervisor });
+  });
+  afterAll(() => cleanup());
+}
+
+/** The code and message of the AppError `work` throws; anything else fails the test. */
+export function refusal(work: () => unknown): { code: ErrorCode; message: string } {
+  try {
+    work();
+  } catch (error) {
+    if (isAppError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
 
 export interface SoldItem {
   sku: string;

@@ -1,44 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../core/core';
-import type { fixedClock } from '../shared/clock';
-import { isAppError, type ErrorCode } from '../shared/errors';
 import { xmlsecVerify } from '../testing/fiscal-fixtures';
-import { loginAs, openTempCore } from '../testing/temp-core';
 import type { Actor } from '../users/authenticator';
 import { returnsModule } from './returns-module';
-import { embeddedCertificatePem, footprint, sell, stockOf } from './returns-test-kit';
+import {
+  embeddedCertificatePem,
+  footprint,
+  refusal,
+  sell,
+  stockOf,
+  useReturnsCore,
+  type ReturnsTestCore,
+} from './returns-test-kit';
 
 let core: Core;
-let clock: ReturnType<typeof fixedClock>;
-let cleanup: () => void;
+let clock: ReturnsTestCore['clock'];
 let cajero: Actor;
 let supervisor: Actor;
+useReturnsCore((opened) => ({ core, clock, cajero, supervisor } = opened));
 
 const SALE_DAY = '2026-11-23T15:00:00.000Z'; // 10:00 in Lima
-
-beforeAll(async () => {
-  const temp = await openTempCore();
-  ({ core, clock, cleanup } = temp);
-  cajero = (await loginAs(core, 'cajero')).actor;
-  supervisor = (await loginAs(core, 'supervisor')).actor;
-});
-afterAll(() => cleanup());
 
 const INCA_KOLA = 'BEB-0026';
 const AZUCAR = 'ABA-0018';
 
 function voidSale(saleId: string, reason = 'Cliente desistió de la compra') {
   return returnsModule(core).voids.voidSale(cajero, supervisor, { saleId, reason });
-}
-
-function refusal(work: () => unknown): { code: ErrorCode; message: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('voiding a sale the same day', () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { buildVariableMeasureLabel, DEFAULT_VARIABLE_MEASURE_RULES } from '../catalog/variable-measure';
 import { isAppError } from '../shared/errors';
-import { loginAs, openTempCore } from '../testing/temp-core';
+import { useTempCores } from '../testing/temp-core';
 import { createCore } from '../core/core';
 
 const INCA_KOLA_15 = '7752242641970'; // S/ 6.50, gravado
@@ -12,18 +12,7 @@ const BOLSA_CHICA = '7758135527840'; // S/ 0.10 + ICBPER
 const weightRule = DEFAULT_VARIABLE_MEASURE_RULES[0]!;
 const BISTEC_750G = buildVariableMeasureLabel(weightRule, '13001', 750); // S/ 34.90 per kg
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-
-async function setup() {
-  const temp = await openTempCore();
-  cleanups.push(temp.cleanup);
-  const { actor } = await loginAs(temp.core, 'cajero');
-  return { ...temp, actor };
-}
+const { setup, beforeCoresClose } = useTempCores();
 
 function errorCode(fn: () => unknown): string {
   try {
@@ -65,7 +54,7 @@ describe('checkout on a real SQLite file', () => {
     expect(core.carts.current().lines).toEqual([]);
 
     const db = new BetterSqlite3(`${dir}/terminal.sqlite`, { readonly: true });
-    cleanups.unshift(() => db.close());
+    beforeCoresClose(() => db.close());
     const row = db
       .prepare('SELECT serie, correlativo, total_cents, paid_cents, change_cents FROM sales')
       .all();
@@ -111,7 +100,7 @@ describe('checkout on a real SQLite file', () => {
       }),
     ).toThrow(/disk on fire/);
     const db = new BetterSqlite3(`${dir}/terminal.sqlite`, { readonly: true });
-    cleanups.unshift(() => db.close());
+    beforeCoresClose(() => db.close());
     for (const table of ['sales', 'sale_lines', 'payments', 'outbox', 'fiscal_documents']) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
@@ -198,7 +187,7 @@ describe('checkout on a real SQLite file', () => {
     });
     expect(child.signal, child.stderr).toBe('SIGKILL');
     const reopened = await createCore({ dataDir: dir });
-    cleanups.unshift(() => reopened.close());
+    beforeCoresClose(() => reopened.close());
     expect(reopened.carts.current().lines.map((l) => l.sku)).toEqual(['BEB-0026', 'ABA-0018']);
     expect(reopened.carts.current().totals.totalCents).toBe(1020);
   });

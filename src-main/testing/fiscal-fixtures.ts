@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import forge from 'node-forge';
+import { beforeAll, expect } from 'vitest';
 import type { IgvAffectationCode, Unit } from '../../db/schema';
 import { selfSignedPfx } from '../fiscal/credentials/self-signed-pfx';
 import type {
@@ -13,6 +14,7 @@ import type {
   NoteType,
   NoteView,
 } from '../fiscal/documents/note-view';
+import { FiscalDocumentError } from '../fiscal/documents/fiscal-document-error';
 import type { DailySummaryView, SummaryLine } from '../fiscal/documents/summary-view';
 import type { VoidedLine, VoidedView } from '../fiscal/documents/voided-view';
 import { loadPfx, type StoreCertificate } from '../fiscal/signing/certificate';
@@ -74,6 +76,18 @@ export function makeTestPfx(options: TestPfxOptions = {}): Buffer {
 /** The store certificate of the fixtures, decoded as the signer receives it. */
 export function makeTestCertificate(options: Omit<TestPfxOptions, 'withoutKey'> = {}): StoreCertificate {
   return loadPfx(makeTestPfx(options), options.password ?? TEST_PFX_PASSWORD);
+}
+
+/** The fixtures' certificate, made once before the file's tests; read it inside a test. */
+export function useTestCertificate(): () => StoreCertificate {
+  let cert: StoreCertificate | undefined;
+  beforeAll(() => {
+    cert = makeTestCertificate();
+  });
+  return () => {
+    if (!cert) throw new Error('the test certificate is made in beforeAll: read it inside a test');
+    return cert;
+  };
 }
 
 function withoutPrivateKey(pfx: Buffer, password: string): Buffer {
@@ -449,6 +463,18 @@ export function signAndCheck(unsignedXml: string, cert: StoreCertificate, xsdPat
   };
 }
 
+/** signAndCheck, expecting xmllint and xmlsec1 to accept the signed document. */
+export function expectSignedAndValid(
+  unsignedXml: string,
+  cert: StoreCertificate,
+  xsdPath: string,
+): CheckedSignature {
+  const checked = signAndCheck(unsignedXml, cert, xsdPath);
+  expect(checked.schema.status, checked.schema.output).toBe(0);
+  expect(checked.signature.status, checked.signature.output).toBe(0);
+  return checked;
+}
+
 /** Text of the first element with this (prefixed) name, or undefined. */
 export function firstText(xml: string, element: string): string | undefined {
   return new RegExp(`<${element}(?: [^>]*)?>([^<]*)</${element}>`).exec(xml)?.[1];
@@ -465,4 +491,25 @@ export function elementBlocks(xml: string, element: string): string[] {
 export function certificatePem(base64Der: string): string {
   const body = base64Der.replace(/\s+/g, '').replace(/.{1,64}/g, '$&\n');
   return `-----BEGIN CERTIFICATE-----\n${body}-----END CERTIFICATE-----\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusals
+
+/** What `action` threw, or undefined when it returned. */
+export function captureError(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+/** `build` must throw a FiscalDocumentError with this code (and this text in its message). */
+export function expectFiscalRefusal(build: () => unknown, code: string, message?: string): void {
+  const error = captureError(build);
+  expect(error).toBeInstanceOf(FiscalDocumentError);
+  expect(error).toMatchObject({ code });
+  if (message) expect((error as Error).message).toContain(message);
 }

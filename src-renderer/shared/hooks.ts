@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/client';
 
 /** `value`, once it has stopped changing for `ms` (search as you type without a call per key burst). */
 export function useDebouncedValue<T>(value: T, ms: number): T {
@@ -8,4 +9,22 @@ export function useDebouncedValue<T>(value: T, ms: number): T {
     return () => window.clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** Runs a call to the core: busy while it runs, and its failure kept as the error to show. */
+export function useBusyAction() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, run };
 }

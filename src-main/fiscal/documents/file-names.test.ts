@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { captureError, expectFiscalRefusal } from '../../testing/fiscal-fixtures';
 import { documentFileName, parseFiscalFileName, summaryFileName } from './file-names';
-import { FiscalDocumentError } from './fiscal-document-error';
-
-function captureError(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('documentFileName and summaryFileName', () => {
   it('writes RUC-TT-SERIE-NUMERO with the unpadded number', () => {
@@ -35,9 +26,7 @@ describe('documentFileName and summaryFileName', () => {
     expect(captureError(() => documentFileName('20601234565', '03', 'B001', 100_000_000))).toMatchObject({
       code: 'invalid-correlativo',
     });
-    const error = captureError(() => summaryFileName('20601234565', 'RC-20261131-1'));
-    expect(error).toBeInstanceOf(FiscalDocumentError);
-    expect(error).toMatchObject({ code: 'invalid-summary-id' });
+    expectFiscalRefusal(() => summaryFileName('20601234565', 'RC-20261131-1'), 'invalid-summary-id');
   });
 });
 
@@ -98,9 +87,6 @@ describe('parseFiscalFileName', () => {
     '20601234565-RC-20261123-123456',
     'R-20601234565-01-F001-7.zip',
   ])('refuses %s with invalid-file-name', (name) => {
-    const error = captureError(() => parseFiscalFileName(name));
-    expect(error).toBeInstanceOf(FiscalDocumentError);
-    expect(error).toMatchObject({ code: 'invalid-file-name' });
-    expect((error as Error).message).toContain('formato de SUNAT');
+    expectFiscalRefusal(() => parseFiscalFileName(name), 'invalid-file-name', 'formato de SUNAT');
   });
 });

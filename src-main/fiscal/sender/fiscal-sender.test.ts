@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../core/core';
 import { createCore } from '../../core/core';
-import { loginAs, openTempCore } from '../../testing/temp-core';
+import { loginAs, openTempCore, useTempCores } from '../../testing/temp-core';
 import { sellBoleta, sellFactura } from '../../testing/sales';
 import { startSunatEmulator, type SunatEmulator } from '../../testing/sunat-emulator/server';
 import { createSunatClient } from '../sunat-client/sunat-client';
@@ -11,7 +11,6 @@ const FAST = { retry: { baseMs: 1, maxMs: 2 }, pollDelayMs: 0 };
 const DAY_MS = 86_400_000;
 
 let emulator: SunatEmulator;
-let cleanups: Array<() => void> = [];
 
 beforeAll(async () => {
   emulator = await startSunatEmulator();
@@ -19,9 +18,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
 });
+// Registered before useTempCores: vitest runs after-hooks last-in first-out, so the cores close first.
 afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
   emulator.reset();
 });
 
@@ -36,13 +34,7 @@ function pointAtEmulator(core: Core): void {
   settings.set('fiscal.timeoutSeconds', 5, null);
 }
 
-async function setup(dataDir?: string) {
-  const temp = await openTempCore({ fiscal: FAST, ...(dataDir ? { dataDir } : {}) });
-  cleanups.push(temp.cleanup);
-  pointAtEmulator(temp.core);
-  const { actor } = await loginAs(temp.core, 'cajero');
-  return { ...temp, actor };
-}
+const { setup, beforeCoresClose } = useTempCores({ fiscal: FAST }, pointAtEmulator);
 
 function docOf(core: Core, saleId: string) {
   const row = core.fiscal.queue.bySale(saleId);
@@ -203,7 +195,8 @@ describe('the SUNAT sender against the emulator', () => {
     await sending;
 
     const reopened = await createCore({ dataDir: first.dir, clock: first.clock, fiscal: FAST });
-    cleanups.push(() => {
+    await reopened.fiscal.ready();
+    beforeCoresClose(() => {
       reopened.close();
       first.cleanup();
     });

@@ -1,20 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NoteView } from '../documents/note-view';
-import { FiscalDocumentError } from '../documents/fiscal-document-error';
-import type { StoreCertificate } from '../signing/certificate';
 import { verifyUblSignature } from '../signing/verify-xml';
 import {
+  dniCustomer,
   elementBlocks,
+  expectFiscalRefusal,
+  expectSignedAndValid,
   firstText,
-  makeTestCertificate,
   noteFixture,
   pricedLines,
   returnedLines,
   rucCustomer,
   saleFixture,
-  signAndCheck,
   SUNAT_XSD,
-  dniCustomer,
+  useTestCertificate,
 } from '../../testing/fiscal-fixtures';
 import { buildNoteXml } from './note-xml';
 
@@ -50,26 +49,11 @@ const priceIncrease = noteFixture({
   lines: pricedLines([{ description: 'Azúcar rubia 1 kg', quantityMilli: 10_000, unitPriceCents: 30 }]),
 });
 
-function captureError(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 function expectRefused(note: NoteView, code: string, message?: string): void {
-  const error = captureError(() => buildNoteXml(note));
-  expect(error).toBeInstanceOf(FiscalDocumentError);
-  expect(error).toMatchObject({ code });
-  if (message) expect((error as Error).message).toContain(message);
+  expectFiscalRefusal(() => buildNoteXml(note), code, message);
 }
 
-let cert: StoreCertificate;
-beforeAll(() => {
-  cert = makeTestCertificate();
-});
+const cert = useTestCertificate();
 
 describe('buildNoteXml: credit note for a partial return of a factura', () => {
   const xml = buildNoteXml(partialReturn, { issuerUbigeo: '150115' });
@@ -135,13 +119,11 @@ describe('buildNoteXml: credit note for a partial return of a factura', () => {
 
   it('leaves the empty signature slot, then validates against the CreditNote XSD and verifies once signed', () => {
     expect(xml.match(/<ext:ExtensionContent\/>/g)).toHaveLength(1);
-    const checked = signAndCheck(xml, cert, SUNAT_XSD.creditNote);
-    expect(checked.schema.status, checked.schema.output).toBe(0);
-    expect(checked.signature.status, checked.signature.output).toBe(0);
+    const checked = expectSignedAndValid(xml, cert(), SUNAT_XSD.creditNote);
     expect(verifyUblSignature(checked.signedXml)).toEqual({
       valid: true,
       digestValue: checked.digestValue,
-      certificateBase64: cert.certificateBase64,
+      certificateBase64: cert().certificateBase64,
     });
   });
 });
@@ -155,9 +137,7 @@ describe('buildNoteXml: credit note on an anonymous boleta', () => {
     expect(firstText(elementBlocks(xml, 'cac:BillingReference')[0] ?? '', 'cbc:ID')).toBe('B001-7');
     expect(xml).toMatch(/<cbc:ID schemeID="0"[^>]*>-<\/cbc:ID>/);
     expect(elementBlocks(xml, 'cac:CreditNoteLine')).toHaveLength(note.lines.length);
-    const checked = signAndCheck(xml, cert, SUNAT_XSD.creditNote);
-    expect(checked.schema.status, checked.schema.output).toBe(0);
-    expect(checked.signature.status, checked.signature.output).toBe(0);
+    expectSignedAndValid(xml, cert(), SUNAT_XSD.creditNote);
   });
 });
 
@@ -188,9 +168,7 @@ describe('buildNoteXml: debit note for a price increase', () => {
   });
 
   it('validates against the DebitNote XSD and verifies once signed', () => {
-    const checked = signAndCheck(xml, cert, SUNAT_XSD.debitNote);
-    expect(checked.schema.status, checked.schema.output).toBe(0);
-    expect(checked.signature.status, checked.signature.output).toBe(0);
+    const checked = expectSignedAndValid(xml, cert(), SUNAT_XSD.debitNote);
     expect(verifyUblSignature(checked.signedXml).valid).toBe(true);
   });
 });

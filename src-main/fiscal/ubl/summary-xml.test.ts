@@ -1,39 +1,26 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { FiscalDocumentError } from '../documents/fiscal-document-error';
+import { describe, expect, it } from 'vitest';
 import { summaryLineForBoleta, summaryLineForNote } from '../documents/summary-lines';
 import type { DailySummaryView, SummaryLine } from '../documents/summary-view';
-import type { StoreCertificate } from '../signing/certificate';
 import { verifyUblSignature } from '../signing/verify-xml';
 import {
   dniCustomer,
   elementBlocks,
+  expectFiscalRefusal,
+  expectSignedAndValid,
   firstText,
-  makeTestCertificate,
   noteFixture,
   pricedLines,
   returnedLines,
   saleFixture,
-  signAndCheck,
   summaryFixture,
   summaryLineFixture,
   SUNAT_XSD,
+  useTestCertificate,
 } from '../../testing/fiscal-fixtures';
 import { buildDailySummaryXml } from './summary-xml';
 
-function captureError(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 function expectRefused(summary: DailySummaryView, code: string, message?: string): void {
-  const error = captureError(() => buildDailySummaryXml(summary));
-  expect(error).toBeInstanceOf(FiscalDocumentError);
-  expect(error).toMatchObject({ code });
-  if (message) expect((error as Error).message).toContain(message);
+  expectFiscalRefusal(() => buildDailySummaryXml(summary), code, message);
 }
 
 /** One TaxTotal's amount for a tributo within a summary line. */
@@ -51,10 +38,7 @@ function paidAmount(line: string, instruction: string): string | undefined {
   return payment ? firstText(payment, 'cbc:PaidAmount') : undefined;
 }
 
-let cert: StoreCertificate;
-beforeAll(() => {
-  cert = makeTestCertificate();
-});
+const cert = useTestCertificate();
 
 describe('buildDailySummaryXml: three boletas added (condition 1)', () => {
   const summary = summaryFixture();
@@ -106,9 +90,7 @@ describe('buildDailySummaryXml: three boletas added (condition 1)', () => {
 
   it('validates against the SummaryDocuments XSD and verifies once signed', () => {
     expect(xml.match(/<ext:ExtensionContent\/>/g)).toHaveLength(1);
-    const checked = signAndCheck(xml, cert, SUNAT_XSD.summary);
-    expect(checked.schema.status, checked.schema.output).toBe(0);
-    expect(checked.signature.status, checked.signature.output).toBe(0);
+    const checked = expectSignedAndValid(xml, cert(), SUNAT_XSD.summary);
     expect(verifyUblSignature(checked.signedXml).valid).toBe(true);
   });
 });
@@ -188,9 +170,7 @@ describe('buildDailySummaryXml: a boleta above S/ 700, a voided one and notes on
   });
 
   it('validates against the SummaryDocuments XSD and verifies once signed', () => {
-    const checked = signAndCheck(xml, cert, SUNAT_XSD.summary);
-    expect(checked.schema.status, checked.schema.output).toBe(0);
-    expect(checked.signature.status, checked.signature.output).toBe(0);
+    expectSignedAndValid(xml, cert(), SUNAT_XSD.summary);
   });
 });
 

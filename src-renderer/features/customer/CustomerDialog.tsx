@@ -1,11 +1,12 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Customer } from '../../../src-main/customers/customer';
 import type { IdentityDocType } from '../../../src-main/customers/identity';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { useSale } from '../../state/sale-store';
 import { useUi } from '../../state/ui-store';
 import { Dialog } from '../../shared/Dialog';
 import { IDENTITY_DOC_NAMES } from '../../shared/documents';
+import { useBusyAction } from '../../shared/hooks';
 import { applyCart } from '../sale/sale-actions';
 import { guessDocType } from './guess-doc-type';
 import './customer.css';
@@ -25,20 +26,7 @@ export function CustomerDialog() {
   const [docNumber, setDocNumber] = useState('');
   const [found, setFound] = useState<Customer[] | null>(null);
   const [draft, setDraft] = useState<NewCustomer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, run } = useBusyAction();
 
   const choose = (customerId: string | null) =>
     run(async () => {

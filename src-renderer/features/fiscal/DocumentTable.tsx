@@ -25,8 +25,8 @@ export function DocumentTable({
   onAction(action: RowAction, document: FiscalDocumentView): void;
 }) {
   return (
-    <div className="fiscal-table-wrap">
-      <table className="fiscal-table" data-testid="fiscal-table">
+    <div className="table-wrap">
+      <table className="data-table fiscal-table" data-testid="fiscal-table">
         <caption className="visually-hidden">Comprobantes electrónicos y su estado en SUNAT</caption>
         <thead>
           <tr>

@@ -11,13 +11,19 @@ import {
   type SettingsDraft,
 } from './settings-draft';
 
-const ENDPOINTS: Array<{ kind: EndpointKind; label: string; hint: string }> = [
-  { kind: 'beta', label: 'SUNAT beta', hint: 'Pruebas: nada de lo enviado tiene valor tributario.' },
-  { kind: 'production', label: 'SUNAT producción', hint: 'Los comprobantes reales de la tienda.' },
-  { kind: 'ose', label: 'OSE u otro servicio', hint: 'Las direcciones que le dio su OSE.' },
+interface Choice<Value extends string> {
+  value: Value;
+  label: string;
+  hint: string;
+}
+
+const ENDPOINTS: Array<Choice<EndpointKind>> = [
+  { value: 'beta', label: 'SUNAT beta', hint: 'Pruebas: nada de lo enviado tiene valor tributario.' },
+  { value: 'production', label: 'SUNAT producción', hint: 'Los comprobantes reales de la tienda.' },
+  { value: 'ose', label: 'OSE u otro servicio', hint: 'Las direcciones que le dio su OSE.' },
 ];
 
-const DELIVERIES: Array<{ value: SettingsDraft['boletaDelivery']; label: string; hint: string }> = [
+const DELIVERIES: Array<Choice<SettingsDraft['boletaDelivery']>> = [
   { value: 'summary', label: 'Resumen diario', hint: 'Las boletas se agrupan y se envían juntas.' },
   { value: 'individual', label: 'Una por una', hint: 'Cada boleta se envía apenas se emite.' },
 ];
@@ -70,25 +76,14 @@ export function SendingSettingsForm({
 
   return (
     <form ref={form} className="stack" onSubmit={(e) => void submit(e)} data-testid="settings-form">
-      <fieldset className="choices">
-        <legend>Enviar los comprobantes a</legend>
-        {ENDPOINTS.map((option) => (
-          <label key={option.kind} className="choice">
-            <input
-              type="radio"
-              name="endpointKind"
-              value={option.kind}
-              checked={draft.endpointKind === option.kind}
-              onChange={() => change('endpointKind', option.kind)}
-              data-testid={`settings-endpoint-${option.kind}`}
-            />
-            <span>
-              <strong>{option.label}</strong>
-              <small>{option.hint}</small>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend="Enviar los comprobantes a"
+        name="endpointKind"
+        choices={ENDPOINTS}
+        value={draft.endpointKind}
+        onChange={(kind) => change('endpointKind', kind)}
+        testIdPrefix="settings-endpoint"
+      />
 
       {draft.endpointKind === 'ose' && (
         <div className="stack indent">
@@ -122,25 +117,14 @@ export function SendingSettingsForm({
         </div>
       )}
 
-      <fieldset className="choices">
-        <legend>Boletas</legend>
-        {DELIVERIES.map((option) => (
-          <label key={option.value} className="choice">
-            <input
-              type="radio"
-              name="boletaDelivery"
-              value={option.value}
-              checked={draft.boletaDelivery === option.value}
-              onChange={() => change('boletaDelivery', option.value)}
-              data-testid={`settings-delivery-${option.value}`}
-            />
-            <span>
-              <strong>{option.label}</strong>
-              <small>{option.hint}</small>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend="Boletas"
+        name="boletaDelivery"
+        choices={DELIVERIES}
+        value={draft.boletaDelivery}
+        onChange={(delivery) => change('boletaDelivery', delivery)}
+        testIdPrefix="settings-delivery"
+      />
 
       <div className="row two">
         <label>
@@ -191,5 +175,44 @@ export function SendingSettingsForm({
       </button>
       <ConnectionTest unsaved={isDirty(draft, settings)} />
     </form>
+  );
+}
+
+/** Radio buttons with a hint each; every input's test id is `${testIdPrefix}-${value}`. */
+function ChoiceGroup<Value extends string>({
+  legend,
+  name,
+  choices,
+  value,
+  onChange,
+  testIdPrefix,
+}: {
+  legend: string;
+  name: string;
+  choices: ReadonlyArray<Choice<Value>>;
+  value: Value;
+  onChange(value: Value): void;
+  testIdPrefix: string;
+}) {
+  return (
+    <fieldset className="choices">
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+            data-testid={`${testIdPrefix}-${choice.value}`}
+          />
+          <span>
+            <strong>{choice.label}</strong>
+            <small>{choice.hint}</small>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import type { SaleHistoryItem } from '../../../src-main/api/returns-contract';
 import { DOC_TYPE_NAMES } from '../../shared/documents';
 import { formatSoles } from '../../shared/format';
 import { StatusBadge } from '../fiscal/StatusBadge';
+import { ColumnHeads } from './ColumnHeads';
 import { search, select } from './history-actions';
 import { formatDateTime } from './history-format';
 import { PAGE_SIZE, useHistory } from './history-store';
@@ -33,20 +34,18 @@ export function HistoryList() {
           No hay ventas con esos datos.
         </p>
       ) : (
-        <div className="history-table-wrap">
-          <table className="history-table" data-testid="history-table">
-            <thead>
-              <tr>
-                <th scope="col">Número</th>
-                <th scope="col">Fecha</th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-                <th scope="col">Estado SUNAT</th>
-                <th scope="col">Anulada</th>
-                <th scope="col">Notas</th>
-              </tr>
-            </thead>
+        <div className="table-wrap">
+          <table className="data-table history-table" data-testid="history-table">
+            <ColumnHeads
+              columns={[
+                { label: 'Número' },
+                { label: 'Fecha' },
+                { label: 'Total', numeric: true },
+                { label: 'Estado SUNAT' },
+                { label: 'Anulada' },
+                { label: 'Notas' },
+              ]}
+            />
             <tbody>
               {result.items.map((item) => (
                 <HistoryRow key={item.id} item={item} selected={item.id === selectedId} />

@@ -8,14 +8,13 @@ import type {
   SaleHistoryDetail,
 } from '../../../src-main/api/returns-contract';
 import { api, errorMessage } from '../../api/client';
-import { Dialog } from '../../shared/Dialog';
 import { formatQuantity, formatSoles } from '../../shared/format';
-import { useDebouncedValue } from '../../shared/hooks';
+import { useBusyAction, useDebouncedValue } from '../../shared/hooks';
+import { ColumnHeads } from './ColumnHeads';
 import { changed } from './history-actions';
 import { parseReturnQuantity, quantityText } from './history-format';
 import { REFUND_NAMES, RETURN_REASON_NAMES } from './history-labels';
-import { useHistory } from './history-store';
-import { StopNavigationKeys } from './StopNavigationKeys';
+import { HistoryFormDialog, NoteReasonFields } from './HistoryFormDialog';
 
 interface LineChoice {
   checked: boolean;
@@ -63,7 +62,6 @@ function chosenLines(
 
 /** Devolución: which lines and how much, why, how the money goes back, and whether the goods go back on the shelf. */
 export function ReturnDialog({ detail }: { detail: SaleHistoryDetail }) {
-  const close = useHistory((s) => s.closeDialog);
   const returnable = useMemo(() => detail.lines.filter((line) => line.returnableMilli > 0), [detail.lines]);
   const [choices, setChoices] = useState<Choices>({});
   const [reasonCode, setReasonCode] = useState<ReturnReasonCode | ''>('');
@@ -71,8 +69,7 @@ export function ReturnDialog({ detail }: { detail: SaleHistoryDetail }) {
   const [refundMethod, setRefundMethod] = useState<RefundMethod>('cash');
   const [restock, setRestock] = useState(true);
   const [answer, setAnswer] = useState<PreviewAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useBusyAction();
 
   const chosen = useMemo(() => chosenLines(returnable, choices), [returnable, choices]);
   const request = useMemo(
@@ -132,9 +129,7 @@ export function ReturnDialog({ detail }: { detail: SaleHistoryDetail }) {
       setError(chosen.problem);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { note } = await api.call('returns.create', {
         ...request,
         reasonText: reasonText.trim(),
@@ -145,138 +140,108 @@ export function ReturnDialog({ detail }: { detail: SaleHistoryDetail }) {
       await changed(
         `Nota de crédito ${number} emitida: entregue ${total} al cliente (${REFUND_NAMES[refundMethod].toLowerCase()}).`,
       );
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog title={`Devolución de ${detail.sale.number}`} testId="return-dialog" onClose={close} size="wide">
-      <StopNavigationKeys>
-        <form className="stack" onSubmit={(e) => void submit(e)}>
-          <table className="history-table compact">
-            <thead>
-              <tr>
-                <th scope="col">Devolver</th>
-                <th scope="col">Producto</th>
-                <th scope="col" className="num">
-                  Queda
-                </th>
-                <th scope="col">Cantidad</th>
+    <HistoryFormDialog
+      title={`Devolución de ${detail.sale.number}`}
+      size="wide"
+      testIds={{ dialog: 'return-dialog', error: 'return-error', submit: 'return-submit' }}
+      onSubmit={submit}
+      error={error}
+      busy={busy}
+      submitLabel="Emitir nota de crédito"
+      submitClassName="primary"
+      cancelLabel="Cancelar (Esc)"
+    >
+      <table className="data-table history-table compact">
+        <ColumnHeads
+          columns={[
+            { label: 'Devolver' },
+            { label: 'Producto' },
+            { label: 'Queda', numeric: true },
+            { label: 'Cantidad' },
+          ]}
+        />
+        <tbody>
+          {returnable.map((line) => {
+            const choice = choices[line.lineNo];
+            return (
+              <tr key={line.lineNo} data-testid="return-line">
+                <td>
+                  <input
+                    type="checkbox"
+                    className="history-check"
+                    checked={choice?.checked ?? false}
+                    onChange={(e) => choose(line, { checked: e.target.checked })}
+                    aria-label={`Devolver ${line.description}`}
+                    data-testid="return-line-check"
+                  />
+                </td>
+                <td className="wrap">{line.description}</td>
+                <td className="num">{formatQuantity(line.returnableMilli, line.unit)}</td>
+                <td>
+                  <input
+                    className="num history-quantity"
+                    inputMode="decimal"
+                    value={choice?.text ?? quantityText(line.returnableMilli, line.unit)}
+                    onChange={(e) => choose(line, { text: e.target.value, checked: true })}
+                    aria-label={`Cantidad a devolver de ${line.description}${line.unit === 'KGM' ? ' (kg)' : ''}`}
+                    data-testid="return-line-quantity"
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {returnable.map((line) => {
-                const choice = choices[line.lineNo];
-                return (
-                  <tr key={line.lineNo} data-testid="return-line">
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="history-check"
-                        checked={choice?.checked ?? false}
-                        onChange={(e) => choose(line, { checked: e.target.checked })}
-                        aria-label={`Devolver ${line.description}`}
-                        data-testid="return-line-check"
-                      />
-                    </td>
-                    <td className="wrap">{line.description}</td>
-                    <td className="num">{formatQuantity(line.returnableMilli, line.unit)}</td>
-                    <td>
-                      <input
-                        className="num history-quantity"
-                        inputMode="decimal"
-                        value={choice?.text ?? quantityText(line.returnableMilli, line.unit)}
-                        onChange={(e) => choose(line, { text: e.target.value, checked: true })}
-                        aria-label={`Cantidad a devolver de ${line.description}${line.unit === 'KGM' ? ' (kg)' : ''}`}
-                        data-testid="return-line-quantity"
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <div className="row">
-            <button type="button" onClick={chooseAll} data-testid="return-all">
-              Devolver todo lo que queda
-            </button>
-          </div>
-          <div className="history-form-grid">
-            <label>
-              Motivo (SUNAT)
-              <select
-                value={reasonCode}
-                onChange={(e) => setReasonCode(e.target.value as ReturnReasonCode | '')}
-                data-testid="return-reason-code"
-              >
-                <option value="">Automático: devolución total o por ítem</option>
-                {(Object.keys(RETURN_REASON_NAMES) as ReturnReasonCode[]).map((code) => (
-                  <option key={code} value={code}>
-                    {code} · {RETURN_REASON_NAMES[code]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Descripción del motivo
-              <input
-                value={reasonText}
-                onChange={(e) => setReasonText(e.target.value)}
-                maxLength={500}
-                data-testid="return-reason-text"
-              />
-            </label>
-          </div>
-          <span className="history-field-label">Forma de reembolso</span>
-          <div className="segmented" role="group" aria-label="Forma de reembolso">
-            {REFUND_METHODS.map((method) => (
-              <button
-                key={method}
-                type="button"
-                disabled={!refundAllowed(detail, method)}
-                title={refundAllowed(detail, method) ? undefined : 'La venta no se pagó así'}
-                className={method === refundMethod ? 'active' : ''}
-                aria-pressed={method === refundMethod}
-                onClick={() => setRefundMethod(method)}
-                data-testid={`return-refund-${method}`}
-              >
-                {REFUND_NAMES[method]}
-              </button>
-            ))}
-          </div>
-          <label className="history-checkbox">
-            <input
-              type="checkbox"
-              className="history-check"
-              checked={restock}
-              onChange={(e) => setRestock(e.target.checked)}
-              data-testid="return-restock"
-            />
-            Reponer al stock (el producto vuelve a la venta)
-          </label>
-          <p className="history-preview" aria-live="polite" data-testid="return-preview">
-            {shown?.preview
-              ? `A devolver: ${formatSoles(shown.preview.totals.totalCents)} (${RETURN_REASON_NAMES[shown.preview.reasonCode].toLowerCase()})`
-              : (shown?.error ?? chosen.problem ?? 'Calculando…')}
-          </p>
-          {error && (
-            <p className="dialog-error" role="alert" data-testid="return-error">
-              {error}
-            </p>
-          )}
-          <div className="row">
-            <button type="submit" className="primary" disabled={busy} data-testid="return-submit">
-              Emitir nota de crédito
-            </button>
-            <button type="button" onClick={close}>
-              Cancelar (Esc)
-            </button>
-          </div>
-        </form>
-      </StopNavigationKeys>
-    </Dialog>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" onClick={chooseAll} data-testid="return-all">
+          Devolver todo lo que queda
+        </button>
+      </div>
+      <NoteReasonFields
+        names={RETURN_REASON_NAMES}
+        code={reasonCode}
+        onCode={setReasonCode}
+        automaticLabel="Automático: devolución total o por ítem"
+        text={reasonText}
+        onText={setReasonText}
+        testIds={{ code: 'return-reason-code', text: 'return-reason-text' }}
+      />
+      <span className="history-field-label">Forma de reembolso</span>
+      <div className="segmented" role="group" aria-label="Forma de reembolso">
+        {REFUND_METHODS.map((method) => (
+          <button
+            key={method}
+            type="button"
+            disabled={!refundAllowed(detail, method)}
+            title={refundAllowed(detail, method) ? undefined : 'La venta no se pagó así'}
+            className={method === refundMethod ? 'active' : ''}
+            aria-pressed={method === refundMethod}
+            onClick={() => setRefundMethod(method)}
+            data-testid={`return-refund-${method}`}
+          >
+            {REFUND_NAMES[method]}
+          </button>
+        ))}
+      </div>
+      <label className="history-checkbox">
+        <input
+          type="checkbox"
+          className="history-check"
+          checked={restock}
+          onChange={(e) => setRestock(e.target.checked)}
+          data-testid="return-restock"
+        />
+        Reponer al stock (el producto vuelve a la venta)
+      </label>
+      <p className="history-preview" aria-live="polite" data-testid="return-preview">
+        {shown?.preview
+          ? `A devolver: ${formatSoles(shown.preview.totals.totalCents)} (${RETURN_REASON_NAMES[shown.preview.reasonCode].toLowerCase()})`
+          : (shown?.error ?? chosen.problem ?? 'Calculando…')}
+      </p>
+    </HistoryFormDialog>
   );
 }

@@ -2,6 +2,7 @@ import type { SaleHistoryDetail } from '../../../src-main/api/returns-contract';
 import { DOC_TYPE_NAMES, IDENTITY_DOC_NAMES } from '../../shared/documents';
 import { formatQuantity, formatSoles } from '../../shared/format';
 import { StatusBadge } from '../fiscal/StatusBadge';
+import { ColumnHeads } from './ColumnHeads';
 import { formatDateTime } from './history-format';
 import { NOTE_TYPE_NAMES, noteReasonName, REFUND_NAMES } from './history-labels';
 import { useHistory } from './history-store';
@@ -137,22 +138,16 @@ function SaleDetail({ detail }: { detail: SaleHistoryDetail }) {
 
 function LinesTable({ detail }: { detail: SaleHistoryDetail }) {
   return (
-    <table className="history-table compact" data-testid="history-lines">
+    <table className="data-table history-table compact" data-testid="history-lines">
       <caption>Productos</caption>
-      <thead>
-        <tr>
-          <th scope="col">Producto</th>
-          <th scope="col" className="num">
-            Cantidad
-          </th>
-          <th scope="col" className="num">
-            Devuelto
-          </th>
-          <th scope="col" className="num">
-            Importe
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          { label: 'Producto' },
+          { label: 'Cantidad', numeric: true },
+          { label: 'Devuelto', numeric: true },
+          { label: 'Importe', numeric: true },
+        ]}
+      />
       <tbody>
         {detail.lines.map((line) => (
           <tr key={line.lineNo} data-testid="history-line">
