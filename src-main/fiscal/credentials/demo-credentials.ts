@@ -10,7 +10,7 @@ const DEMO_PFX_PASSWORD = 'demo';
 
 /** Gives the demo store a certificate and SOL user the first time it starts, so it signs and sends to beta. */
 export function installDemoCredentials(credentials: FiscalCredentials, clock: Clock): void {
-  if (credentials.certificateStatus().state === 'missing') {
+  if (!credentials.hasCertificate()) {
     const now = clock.now().getTime();
     const pfx = selfSignedPfx({
       ruc: DEMO_STORE.ruc,

@@ -88,6 +88,11 @@ export class FiscalCredentials {
     return this.certificateStatus();
   }
 
+  /** Whether a PFX is stored, without decoding it (start-up must not pay for the PKCS#12 decode). */
+  hasCertificate(): boolean {
+    return this.row()?.pfx_sealed != null;
+  }
+
   /** The certificate to sign with now, or null when there is none usable (the reason is in `certificateStatus`). */
   signingCertificate(): StoreCertificate | null {
     const cert = this.decoded();

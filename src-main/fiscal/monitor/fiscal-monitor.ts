@@ -5,12 +5,7 @@ import { limaDate } from '../../shared/lima-time';
 import type { CertificateStatus, FiscalCredentials } from '../credentials/fiscal-credentials';
 import { deadlineLevel } from '../deadlines/deadlines';
 import { STATUS_LABELS, type FiscalDocumentView } from '../fiscal-view';
-import {
-  FINAL_STATUSES,
-  type FiscalDocumentRow,
-  type FiscalNote,
-  type FiscalQueue,
-} from '../queue/fiscal-queue';
+import { FINAL_STATUSES, type FiscalListRow, type FiscalNote, type FiscalQueue } from '../queue/fiscal-queue';
 import type { FiscalSender, SenderStatus } from '../sender/fiscal-sender';
 
 export interface DeadlineWarning {
@@ -95,10 +90,7 @@ export class FiscalMonitor {
       sender: this.sender.status(),
       certificate,
       statusLabels: STATUS_LABELS,
-      todaysSummaries: this.queue
-        .list({ limit: 20, offset: 0 })
-        .filter((d) => d.serie === serie)
-        .map((d) => this.view(d)),
+      todaysSummaries: this.queue.list({ serie, limit: 20, offset: 0 }).map((d) => this.view(d)),
     };
   }
 
@@ -107,7 +99,9 @@ export class FiscalMonitor {
   }
 
   document(id: string): FiscalDocumentView {
-    return this.view(this.queue.byId(id));
+    const [row] = this.queue.list({ id, limit: 1, offset: 0 });
+    if (!row) throw new AppError('FISCAL_DOCUMENT_NOT_FOUND');
+    return this.view(row);
   }
 
   signedXml(id: string): { fileName: string; xml: string } {
@@ -147,12 +141,11 @@ export class FiscalMonitor {
       });
       return next;
     });
-    return this.view(updated);
+    return this.document(updated.id);
   }
 
-  private view(row: FiscalDocumentRow): FiscalDocumentView {
+  private view(row: FiscalListRow): FiscalDocumentView {
     const today = limaDate(this.ctx.clock.now());
-    const summary = row.summary_id ? this.queue.byId(row.summary_id) : null;
     const resolved = FINAL_STATUSES.includes(row.status);
     return {
       id: row.id,
@@ -179,10 +172,13 @@ export class FiscalMonitor {
       deadlineDate: row.deadline_date,
       deadlineLevel: resolved ? 'ok' : deadlineLevel(row.deadline_date, today),
       voided: row.voided === 1,
-      hasCdr: row.cdr_zip !== null,
+      hasCdr: Boolean(row.has_cdr),
       saleId: row.sale_id,
       noteId: row.note_id,
-      summaryNumber: summary ? `${summary.serie}-${summary.correlativo}` : null,
+      summaryNumber:
+        row.summary_serie !== null && row.summary_correlativo !== null
+          ? `${row.summary_serie}-${row.summary_correlativo}`
+          : null,
     };
   }
 }

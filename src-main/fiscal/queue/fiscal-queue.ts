@@ -55,6 +55,58 @@ export type FiscalPatch = Partial<
   >
 >;
 
+const LIST_COLUMNS = [
+  'd.id',
+  'd.doc_type',
+  'd.serie',
+  'd.correlativo',
+  'd.file_name',
+  'd.sale_id',
+  'd.note_id',
+  'd.issued_at',
+  'd.issue_date',
+  'd.total_cents',
+  'd.delivery',
+  'd.digest_value',
+  'd.status',
+  'd.attempts',
+  'd.next_attempt_at',
+  'd.last_error_message',
+  'd.ticket',
+  'd.sunat_code',
+  'd.sunat_message',
+  'd.observations',
+  'd.voided',
+  'd.deadline_date',
+] as const;
+
+/** A queued document as screens list it: no XML, no CDR bytes. */
+export type FiscalListRow = Pick<
+  FiscalDocumentRow,
+  | 'id'
+  | 'doc_type'
+  | 'serie'
+  | 'correlativo'
+  | 'file_name'
+  | 'sale_id'
+  | 'note_id'
+  | 'issued_at'
+  | 'issue_date'
+  | 'total_cents'
+  | 'delivery'
+  | 'digest_value'
+  | 'status'
+  | 'attempts'
+  | 'next_attempt_at'
+  | 'last_error_message'
+  | 'ticket'
+  | 'sunat_code'
+  | 'sunat_message'
+  | 'observations'
+  | 'voided'
+  | 'deadline_date'
+> & { has_cdr: number | boolean; summary_serie: string | null; summary_correlativo: number | null };
+
 export const FINAL_STATUSES: readonly FiscalStatus[] = ['accepted', 'observed', 'rejected'];
 
 /**
@@ -265,13 +317,33 @@ export class FiscalQueue {
     });
   }
 
-  list(filter: { statuses?: FiscalStatus[]; limit: number; offset: number }): FiscalDocumentRow[] {
-    let query = this.qb.selectFrom('fiscal_documents').selectAll();
-    if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+  /**
+   * Documents for screens, newest first: every column but the signed XML and the CDR (read only
+   * on download), plus the number of the summary that carried each one, in one query.
+   */
+  list(filter: {
+    statuses?: FiscalStatus[];
+    serie?: string;
+    id?: string;
+    limit: number;
+    offset: number;
+  }): FiscalListRow[] {
+    let query = this.qb
+      .selectFrom('fiscal_documents as d')
+      .leftJoin('fiscal_documents as s', 's.id', 'd.summary_id')
+      .select(LIST_COLUMNS)
+      .select((eb) => [
+        eb('d.cdr_zip', 'is not', null).as('has_cdr'),
+        's.serie as summary_serie',
+        's.correlativo as summary_correlativo',
+      ]);
+    if (filter.statuses?.length) query = query.where('d.status', 'in', filter.statuses);
+    if (filter.serie) query = query.where('d.serie', '=', filter.serie);
+    if (filter.id) query = query.where('d.id', '=', filter.id);
     return this.sql.all(
       query
-        .orderBy('issued_at', 'desc')
-        .orderBy('file_name', 'desc')
+        .orderBy('d.issued_at', 'desc')
+        .orderBy('d.file_name', 'desc')
         .limit(filter.limit)
         .offset(filter.offset),
     );

@@ -76,6 +76,9 @@ describe('the SUNAT sender against the emulator', () => {
     expect(docOf(core, first.id).status).toBe('accepted');
     expect(docOf(core, second.id).status).toBe('accepted');
     expect(emulator.received.map((d) => d.operation)).toEqual(['sendSummary']);
+    expect(core.fiscal.monitor.overview().todaysSummaries.map((d) => [d.number, d.hasCdr])).toEqual([
+      ['RC-20261123-1', true],
+    ]);
   });
 
   it('resends the same Resumen Diario when SUNAT no longer knows its ticket (0127)', async () => {
