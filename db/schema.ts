@@ -374,6 +374,37 @@ export interface FiscalCredentialsTable {
   updated_by: string | null;
 }
 
+export interface DeviceSettingTable {
+  key: string;
+  /** JSON, validated by devices/device-settings-schema. */
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export type PrintJobKind = 'sale' | 'copy' | 'test' | 'report' | 'drawer';
+export type PrintJobStatus = 'pending' | 'printing' | 'printed' | 'failed' | 'dismissed';
+
+export interface PrintJobTable {
+  id: string;
+  kind: PrintJobKind;
+  /** The sale a receipt or copy prints; its layout is rebuilt from the sale at print time. */
+  sale_id: string | null;
+  /** For people: `B001-00000012`, `Página de prueba`. */
+  label: string;
+  /** JSON ReceiptDocument for jobs that are not a sale (test page, reports). */
+  document: string | null;
+  open_drawer: Flag;
+  status: PrintJobStatus;
+  attempts: number;
+  last_error_code: string | null;
+  last_error: string | null;
+  requested_by: string | null;
+  created_at: string;
+  updated_at: string;
+  printed_at: string | null;
+}
+
 export interface Database {
   store: StoreTable;
   terminal: TerminalTable;
@@ -399,4 +430,6 @@ export interface Database {
   fiscal_documents: FiscalDocumentTable;
   fiscal_summary_items: FiscalSummaryItemTable;
   fiscal_credentials: FiscalCredentialsTable;
+  device_settings: DeviceSettingTable;
+  print_jobs: PrintJobTable;
 }

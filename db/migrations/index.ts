@@ -3,6 +3,7 @@ import * as coreSchema from './2026_11_23_0001_core_schema';
 import * as carts from './2026_11_23_0002_carts';
 import * as productSearch from './2026_11_23_0003_product_search';
 import * as fiscal from './2026_11_23_0004_fiscal';
+import * as devices from './2026_11_23_0005_devices';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the bundled app
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0002_carts': carts,
   '2026_11_23_0003_product_search': productSearch,
   '2026_11_23_0004_fiscal': fiscal,
+  '2026_11_23_0005_devices': devices,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) as string;

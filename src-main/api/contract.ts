@@ -9,6 +9,8 @@ import type { Permission, Role } from '../users/roles';
 import { approval, cents, id, method, none } from './spec';
 import { fiscalContract } from './fiscal-contract';
 import { returnsContract } from './returns-contract';
+import { devicesContract } from './devices-contract';
+import type { PrintJobView } from '../devices/printer/print-queue';
 
 /**
  * The whole API of the core, declared once: each method's input schema (checked by the
@@ -153,7 +155,13 @@ export const contract = {
     permission: 'customers.manage',
   }),
 
-  'checkout.complete': method<{ sale: SaleView; fiscal: SaleFiscalView | null; receipt: ReceiptDocument }>()({
+  'checkout.complete': method<{
+    sale: SaleView;
+    fiscal: SaleFiscalView | null;
+    receipt: ReceiptDocument;
+    /** The receipt's print job; null when no printer is configured or printing on sale is off. */
+    print: PrintJobView | null;
+  }>()({
     input: z.object({ expectedTotalCents: cents, payments: z.array(payment).min(1).max(10) }).strict(),
     permission: 'sale.sell',
     issuesFiscalDocument: true,
@@ -180,6 +188,7 @@ export const contract = {
 
   ...fiscalContract,
   ...returnsContract,
+  ...devicesContract,
 } as const;
 
 export type Contract = typeof contract;

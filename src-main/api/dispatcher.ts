@@ -20,6 +20,7 @@ const PERMISSION_ACTIONS: Record<string, string> = {
   'sale.return': 'registrar devoluciones',
   'sale.void': 'anular ventas',
   'note.debit': 'emitir notas de débito',
+  'drawer.open': 'abrir la gaveta sin una venta',
 };
 
 function isApiMethod(name: string): name is ApiMethod {
@@ -51,6 +52,8 @@ export function createDispatcher(
   const listeners = new Set<CoreEventListener>();
   const emit = (event: CoreEvent) => listeners.forEach((listener) => listener(event));
   core.onFiscalChange(() => emit({ type: 'fiscal.changed' }));
+  core.devices.onChange(() => emit({ type: 'devices.changed' }));
+  core.devices.onScan((code) => emit({ type: 'scanner.scanned', code }));
 
   async function fiscalReady(): Promise<void> {
     try {

@@ -1,12 +1,13 @@
 import type { Core } from '../core/core';
 import type { SaleFiscalView } from '../fiscal/fiscal-view';
-import { buildReceipt } from '../receipt/receipt-document';
+import { saleReceipt } from '../receipt/sale-receipt';
 import { AppError } from '../shared/errors';
 import type { Actor } from '../users/authenticator';
 import { PERMISSIONS, roleCan, type Permission } from '../users/roles';
 import type { ActorView, ApiMethod, ApiOutput, ApiParsedInput, SessionView } from './contract';
 import { fiscalHandlers } from './fiscal-handlers';
 import { returnsHandlers } from './returns-handlers';
+import { devicesHandlers } from './devices-handlers';
 
 export interface HandlerContext {
   core: Core;
@@ -114,19 +115,20 @@ export const handlers: Handlers = {
 
   'checkout.complete': (input, context) => {
     const { core } = context;
-    const sale = core.checkout.complete(actorOf(context), input);
+    const actor = actorOf(context);
+    const sale = core.checkout.complete(actor, input);
     const fiscal = core.fiscal.saleDocuments.view(sale);
     core.fiscal.sender.nudge();
-    return { sale, fiscal, receipt: buildReceipt(sale, { width: 48, ...receiptFiscal(fiscal) }) };
+    // After the commit: the printer can only ever delay the paper, never the sale.
+    const print = core.devices.printing.afterSale(sale, actor.userId);
+    return { sale, fiscal, receipt: core.devices.printing.receiptFor(sale), print };
   },
   'sales.get': (input, { core }) => core.sales.byId(input.saleId),
   'sales.recent': (input, { core }) => core.sales.recent(input.limit ?? 20),
   'sales.receipt': (input, { core }) => {
     const sale = core.sales.byId(input.saleId);
-    return buildReceipt(sale, {
-      width: input.width ?? 48,
-      ...receiptFiscal(core.fiscal.saleDocuments.view(sale)),
-    });
+    if (input.width === undefined) return core.devices.printing.receiptFor(sale);
+    return saleReceipt(sale, core.fiscal.saleDocuments.view(sale), { width: input.width });
   },
 
   'exchangeRate.today': (_input, { core }) => core.ctx.exchangeRates.today(),
@@ -149,10 +151,7 @@ export const handlers: Handlers = {
 
   ...fiscalHandlers,
   ...returnsHandlers,
+  ...devicesHandlers,
 };
 
 /** The hash and QR printed on the receipt come from the stored signed XML. */
-function receiptFiscal(fiscal: SaleFiscalView | null): { hash?: string; qrText?: string } {
-  if (!fiscal?.digestValue || !fiscal.qrText) return {};
-  return { hash: fiscal.digestValue, qrText: fiscal.qrText };
-}

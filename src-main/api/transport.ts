@@ -15,6 +15,10 @@ export type CoreEvent =
   | { type: 'cart.changed' }
   | { type: 'sale.completed'; saleId: string; number: string }
   | { type: 'session.ended'; reason: 'logout' | 'inactive' }
-  | { type: 'fiscal.changed' };
+  | { type: 'fiscal.changed' }
+  /** Printer queue or a serial device changed state. */
+  | { type: 'devices.changed' }
+  /** A serial scanner read a code: the counter scans it as if typed by a wedge scanner. */
+  | { type: 'scanner.scanned'; code: string };
 
 export type CoreEventListener = (event: CoreEvent) => void;

@@ -28,6 +28,7 @@ import { aesSecretBox, fileSecretKey } from '../fiscal/secrets/secret-box';
 import { installDemoCredentials } from '../fiscal/credentials/demo-credentials';
 import { loadDocumentValidator } from '../fiscal/issuing/load-validator';
 import { defaultResourcesDir } from './resources';
+import { createDevicesModule, type DevicesModule, type DevicesModuleOptions } from '../devices/devices-module';
 
 export interface CoreOptions {
   /** Folder holding this terminal's database (and, later, its certificates and queues). */
@@ -47,6 +48,8 @@ export interface CoreOptions {
   fiscalValidator?: DocumentValidator;
   /** Sender tuning and the TLS trust for SUNAT (tests: the emulator's certificate). */
   fiscal?: FiscalModuleOptions;
+  /** Print retries and serial reconnection pace (tests shorten them). */
+  devices?: DevicesModuleOptions;
 }
 
 export interface Core {
@@ -56,6 +59,8 @@ export interface Core {
   sales: SaleRecords;
   notes: NoteRecords;
   fiscal: FiscalModule;
+  /** Printer, drawer, scanners and scale. */
+  devices: DevicesModule;
   /** The SUNAT queue moved (a document was sent, accepted, …): screens refresh. */
   onFiscalChange(listener: () => void): () => void;
   migration: MigrationReport;
@@ -148,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
       },
     );
+    const devices = createDevicesModule(ctx, sales, (sale) => fiscal.saleDocuments.view(sale), options.devices);
     if (options.demo) installDemoCredentials(fiscal.credentials, ctx.clock);
     if (options.fiscal?.senderIntervalMs) fiscal.sender.start(options.fiscal.senderIntervalMs);
     return {
@@ -157,6 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sales,
       notes,
       fiscal,
+      devices,
       onFiscalChange: (listener) => {
         fiscalListeners.add(listener);
         return () => fiscalListeners.delete(listener);
@@ -165,6 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       databaseFile,
       close: () => {
         void fiscal.sender.stop();
+        void devices.close();
         // Fold the WAL back so a copied data folder is one self-contained file.
         if (handle.sqlite.open) handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
         handle.close();

@@ -200,7 +200,7 @@ describe('text layout helpers', () => {
 
   it('truncates the left column with an ellipsis and keeps the amount whole', () => {
     expect(twoColumns('Efectivo', '45.40', 20)).toBe('Efectivo       45.40');
-    expect(twoColumns('Tarjeta Visa Platinum Signature', '1,234.50', 20)).toBe('Tarjeta Vi… 1,234.50');
+    expect(twoColumns('Tarjeta Visa Platinum Signature', '1,234.50', 20)).toBe('Tarjeta Vi. 1,234.50');
     expect(truncate('Cajero: María', 20)).toBe('Cajero: María');
   });
 

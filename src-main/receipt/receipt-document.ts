@@ -4,6 +4,7 @@ import type { SaleLineView, SalePaymentView, SaleView } from '../sales/sale-view
 import type { DocumentTotals } from '../sales/taxes';
 import { formatAmount, formatQuantity } from '../shared/money';
 import { amountInWords } from './amount-in-words';
+import { printableText } from './printable-text';
 import type { ReceiptBlock, ReceiptDocument, ReceiptWidth } from './receipt-types';
 
 /**
@@ -22,7 +23,8 @@ export interface ReceiptOptions {
 }
 
 const DEFAULT_CONSULT_URL = 'https://e-consultaruc.sunat.gob.pe';
-const ELLIPSIS = '…';
+/** The printers' code pages have no '…': a cut line ends in a period. */
+const ELLIPSIS = '.';
 const TOTAL_LABEL = 'TOTAL S/';
 
 const DOCUMENT_NAMES: Record<DocType, { title: string; legend: string }> = {
@@ -41,9 +43,13 @@ const WALLET_NAMES: Record<'yape' | 'plin', string> = { yape: 'Yape', plin: 'Pli
 // Text layout helpers
 // ---------------------------------------------------------------------------------------------
 
-/** NFC so that "ó" counts as one column however it was typed; tabs and newlines become spaces. */
+/**
+ * One printable line: "ó" counts as one column however it was typed, tabs and newlines
+ * become spaces, and characters the printer's code page lacks are replaced here, so the
+ * preview shows what prints.
+ */
 function oneLine(text: string): string {
-  return text.normalize('NFC').replace(/\s/g, ' ');
+  return printableText(text);
 }
 
 function splitLongWord(word: string, width: number): string[] {

@@ -68,6 +68,11 @@ const messages = {
   VOID_NOT_ALLOWED: (d: { reason: string }) => `No se puede anular: ${d.reason}.`,
   DEBIT_NOTE_INVALID: (d: { reason: string }) => `Nota de débito no válida: ${d.reason}.`,
   FISCAL_DOCUMENT_INVALID: (d: { problem: string }) => `${d.problem} No se registró ningún cambio.`,
+  PRINTER_NOT_CONFIGURED: () =>
+    'Esta caja no tiene una impresora configurada. Un administrador puede elegirla en Dispositivos.',
+  PRINTER_FAILED: (d: { message: string }) => d.message,
+  PRINT_JOB_NOT_FOUND: () => 'Ese trabajo de impresión ya no existe.',
+  DEVICE_FAILED: (d: { message: string }) => d.message,
   INTERNAL: () => 'Ocurrió un error inesperado y no se guardó ningún cambio. Intente de nuevo.',
 } as const;
 

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   'sale.return': ['supervisor', 'administrador'],
   'sale.void': ['supervisor', 'administrador'],
   'note.debit': ['supervisor', 'administrador'],
+  'drawer.open': ['supervisor', 'administrador'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
