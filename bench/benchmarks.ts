@@ -2,6 +2,7 @@ import { coreStartBenchmark } from './core-start.bench';
 import { fiscalBenchmark } from './fiscal.bench';
 import { fiscalDrainBenchmark } from './fiscal-drain.bench';
 import { lookupBenchmark } from './lookup.bench';
+import { printerBenchmark } from './printer.bench';
 import { saleCommitBenchmark } from './sale-commit.bench';
 import { searchBenchmark } from './search.bench';
 import { seedBenchmark } from './seed.bench';
@@ -18,5 +19,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   saleCommitBenchmark,
   fiscalBenchmark,
   fiscalDrainBenchmark,
+  printerBenchmark,
   coreStartBenchmark,
 ];

@@ -8,13 +8,20 @@ import type { BenchResult } from './types';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
 
+/** `npm run bench -- --only printer`: the benchmarks whose name contains the text; other figures in results.json stay. */
+function selected(): typeof BENCHMARKS {
+  const at = process.argv.indexOf('--only');
+  const filter = at >= 0 ? process.argv[at + 1] : undefined;
+  return filter ? BENCHMARKS.filter((bench) => bench.name.includes(filter)) : BENCHMARKS;
+}
+
 async function main(): Promise<void> {
   console.log(machineFacts());
   const ctx = new BenchContext();
   const results: BenchResult[] = [];
   let failed = false;
   try {
-    for (const bench of BENCHMARKS) {
+    for (const bench of selected()) {
       const start = process.hrtime.bigint();
       try {
         results.push(...(await bench.run(ctx)));

@@ -10,7 +10,7 @@ import { approval, cents, id, method, none } from './spec';
 import { fiscalContract } from './fiscal-contract';
 import { returnsContract } from './returns-contract';
 import { devicesContract } from './devices-contract';
-import type { PrintJobView } from '../devices/printer/print-queue';
+import type { PrintJobView } from '../devices/device-views';
 
 /**
  * The whole API of the core, declared once: each method's input schema (checked by the

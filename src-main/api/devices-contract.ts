@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { DeviceSettings } from '../devices/device-settings-schema';
 import { deviceSettingsSchema, printerSettingsSchema } from '../devices/device-settings-schema';
-import type { PrintJobView } from '../devices/printer/print-queue';
-import type { PrinterStatusView } from '../devices/printer/receipt-printing';
-import type { DevicesStatusView, SerialPortInfo } from '../devices/serial-devices';
+import type {
+  DevicesStatusView,
+  PrintJobView,
+  PrinterStatusView,
+  SerialPortInfo,
+} from '../devices/device-views';
 import { approval, id, method, none } from './spec';
 
 export type { DeviceSettings, DevicesStatusView, PrintJobView, PrinterStatusView, SerialPortInfo };
@@ -13,7 +16,10 @@ export const devicesContract = {
   'devices.status': method<DevicesStatusView>()({ input: none, permission: 'authenticated' }),
   /** Cashiers' screens need the keyboard-wedge settings too. */
   'devices.settings': method<DeviceSettings>()({ input: none, permission: 'authenticated' }),
-  'devices.saveSettings': method<DeviceSettings>()({ input: deviceSettingsSchema, permission: 'settings.manage' }),
+  'devices.saveSettings': method<DeviceSettings>()({
+    input: deviceSettingsSchema,
+    permission: 'settings.manage',
+  }),
   'devices.serialPorts': method<SerialPortInfo[]>()({ input: none, permission: 'settings.manage' }),
   'devices.systemPrinters': method<string[]>()({ input: none, permission: 'settings.manage' }),
   /** Straight to the printer with the settings being edited (saved ones when absent). */

@@ -1,5 +1,4 @@
 import type { Core } from '../core/core';
-import type { SaleFiscalView } from '../fiscal/fiscal-view';
 import { saleReceipt } from '../receipt/sale-receipt';
 import { AppError } from '../shared/errors';
 import type { Actor } from '../users/authenticator';

@@ -112,6 +112,7 @@ function serve(channel: ParentChannel): void {
         ...(options.secretKey ? { secretKey: options.secretKey } : {}),
         // The SUNAT queue drains in the background, never in the way of the counter.
         fiscal: { senderIntervalMs: SENDER_INTERVAL_MS, log: (message) => console.error(message) },
+        devices: { log: (message) => console.error(message) },
       });
       dispatcher = createDispatcher(core);
       dispatcher.onEvent((event) => channel.send({ event }));

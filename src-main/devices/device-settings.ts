@@ -28,7 +28,7 @@ export class DeviceSettingsStore {
   }
 
   /** Validates, stores and audits the whole set in one transaction; listeners then apply it (reopen ports…). */
-  save(input: unknown, userId: string): DeviceSettings {
+  save(input: unknown, userId: string | null): DeviceSettings {
     const parsed = deviceSettingsSchema.safeParse(input);
     if (!parsed.success) {
       throw new AppError('SETTING_INVALID', {
@@ -74,7 +74,8 @@ export class DeviceSettingsStore {
     const merged: Record<string, unknown> = {};
     for (const section of SECTIONS) {
       const raw = stored.get(section);
-      const parsed = raw === undefined ? null : deviceSettingsSchema.shape[section].safeParse(JSON.parse(raw));
+      const parsed =
+        raw === undefined ? null : deviceSettingsSchema.shape[section].safeParse(JSON.parse(raw));
       merged[section] = parsed?.success ? parsed.data : DEFAULT_DEVICE_SETTINGS[section];
     }
     return deviceSettingsSchema.parse(merged);

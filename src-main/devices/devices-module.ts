@@ -5,7 +5,8 @@ import { DeviceSettingsStore } from './device-settings';
 import { PrintQueue, type PrintJobRow } from './printer/print-queue';
 import { PrintSpooler } from './printer/print-spooler';
 import { ReceiptPrinting, targetFor, type SaleSource } from './printer/receipt-printing';
-import { SerialDevices, type DevicesStatusView } from './serial-devices';
+import type { DevicesStatusView } from './device-views';
+import { SerialDevices } from './serial-devices';
 
 export interface DevicesModuleOptions {
   /** Waits between attempts of one print job (tests shorten them). */
@@ -54,7 +55,8 @@ export function createDevicesModule(
   const settings = new DeviceSettingsStore(ctx.sql, ctx.qb, ctx.clock, ctx.audit);
   const queue = new PrintQueue(ctx.sql, ctx.qb, ctx.clock);
   const interrupted = queue.failInterrupted('Mostrador se cerró antes de imprimirlo.');
-  if (interrupted > 0) options.log?.(`printer: ${interrupted} job(s) interrupted by a restart are waiting for a reprint`);
+  if (interrupted > 0)
+    options.log?.(`printer: ${interrupted} job(s) interrupted by a restart are waiting for a reprint`);
 
   let spooler: PrintSpooler | null = null;
   const printing = new ReceiptPrinting(ctx, settings, queue, () => spooler as PrintSpooler, sales, fiscalOf);
@@ -63,9 +65,14 @@ export function createDevicesModule(
     (job) => printing.render(job),
     () => targetFor(settings.get().printer),
     { changed: changed.emit, printed: printed.emit },
-    { ...(options.printRetryDelaysMs ? { retryDelaysMs: options.printRetryDelaysMs } : {}), ...(options.log ? { log: options.log } : {}) },
+    {
+      ...(options.printRetryDelaysMs ? { retryDelaysMs: options.printRetryDelaysMs } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    },
   );
-  const serial = new SerialDevices(options.serialReconnectMs ? { reconnectMs: options.serialReconnectMs } : {});
+  const serial = new SerialDevices(
+    options.serialReconnectMs ? { reconnectMs: options.serialReconnectMs } : {},
+  );
   serial.apply(settings.get());
   serial.onStatus(() => changed.emit());
   settings.onChange((next) => {

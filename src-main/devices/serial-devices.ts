@@ -1,24 +1,11 @@
 import { SerialPort } from 'serialport';
 import type { DeviceSettings, ScaleSettings, SerialScannerSettings } from './device-settings-schema';
-import type { PrinterStatusView } from './printer/receipt-printing';
+import type { SerialPortInfo } from './device-views';
 import { isScaleError, SerialScale } from './scale/serial-scale';
 import { SerialScanner, type SerialDeviceStatus } from './scanner/serial-scanner';
 import { AppError } from '../shared/errors';
 
 export type { SerialDeviceStatus };
-
-export interface SerialPortInfo {
-  path: string;
-  manufacturer: string | null;
-  serialNumber: string | null;
-}
-
-export interface DevicesStatusView {
-  printer: PrinterStatusView;
-  /** Null when no serial scanner is configured (keyboard-wedge scanners have no state). */
-  serialScanner: SerialDeviceStatus | null;
-  scale: SerialDeviceStatus | null;
-}
 
 /** Serial ports the OS reports, for the settings screen's pickers. */
 export async function listSerialPorts(): Promise<SerialPortInfo[]> {
@@ -95,13 +82,18 @@ export class SerialDevices {
 
   /** A stable weight in grams, or a typed error with the cashier's message. */
   async readScale(): Promise<{ grams: number }> {
-    if (!this.scale) throw new AppError('DEVICE_FAILED', { message: 'No hay una balanza configurada en esta caja.' });
+    if (!this.scale)
+      throw new AppError('DEVICE_FAILED', { message: 'No hay una balanza configurada en esta caja.' });
     try {
       const reading = await this.scale.read();
       if (reading.kind === 'overload')
-        throw new AppError('DEVICE_FAILED', { message: 'La balanza indica sobrecarga: el peso supera su capacidad.' });
+        throw new AppError('DEVICE_FAILED', {
+          message: 'La balanza indica sobrecarga: el peso supera su capacidad.',
+        });
       if (reading.kind === 'negative')
-        throw new AppError('DEVICE_FAILED', { message: 'La balanza marca un peso negativo: póngala en cero y vuelva a pesar.' });
+        throw new AppError('DEVICE_FAILED', {
+          message: 'La balanza marca un peso negativo: póngala en cero y vuelva a pesar.',
+        });
       return { grams: reading.grams };
     } catch (error) {
       if (isScaleError(error)) throw new AppError('DEVICE_FAILED', { message: error.userMessage });

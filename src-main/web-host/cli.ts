@@ -14,6 +14,8 @@ const { values } = parseArgs({
     'no-demo': { type: 'boolean', default: false },
     // An OSE or the SUNAT emulator instead of the store's configured endpoint.
     'sunat-url': { type: 'string' },
+    // A network receipt printer (or the capture printer: npx tsx src-main/testing/capture-printer/cli.ts).
+    printer: { type: 'string' },
   },
 });
 
@@ -23,6 +25,7 @@ const host = await startWebHost({
   demo: !values['no-demo'],
   rendererDir: resolve(values['renderer-dir']),
   ...(values['sunat-url'] ? { sunatEndpoint: { billServiceUrl: values['sunat-url'] } } : {}),
+  ...(values.printer ? { printer: { url: values.printer } } : {}),
   log: (message) => console.error(message),
 });
 console.log(`Mostrador (web) en ${host.url}`);

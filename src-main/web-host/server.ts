@@ -6,6 +6,8 @@ import { createDispatcher } from '../api/dispatcher';
 import type { CoreEvent } from '../api/transport';
 import type { FiscalModuleOptions } from '../fiscal/fiscal-module';
 import { createCore, type Core } from '../core/core';
+import type { DevicesModuleOptions } from '../devices/devices-module';
+import type { DeviceSettings } from '../devices/device-settings-schema';
 import type { Clock } from '../shared/clock';
 import { readStatic } from './static-files';
 
@@ -24,6 +26,12 @@ export interface WebHostOptions {
   sunatEndpoint?: { billServiceUrl: string; consultServiceUrl?: string | null };
   /** Minutes a boleta waits for its Resumen Diario (tests: 0, so it goes at once). */
   summaryBatchMinutes?: number;
+  /** Print retry pace and serial reconnection (tests shorten them). */
+  devices?: DevicesModuleOptions;
+  /** Point this terminal's receipt printer here at start (`tcp://host:9100`; the capture printer in tests). */
+  printer?: { url: string; paperWidthMm?: 80 | 58 };
+  /** Serial scanner and scale at start (tests: a socat pseudo-terminal). */
+  serialDevices?: Pick<Partial<DeviceSettings>, 'serialScanner' | 'scale'>;
 }
 
 const SENDER_INTERVAL_MS = 15_000;
@@ -117,6 +125,24 @@ function pointAtSunatEndpoint(
  * guards every API call, and the Host/Origin checks stop other web pages and DNS
  * rebinding from talking to the till.
  */
+/** `tcp://host:port` → this terminal's printer setting, kept like any saved setting (and audited). */
+function pointAtPrinter(core: Core, { url, paperWidthMm }: { url: string; paperWidthMm?: 80 | 58 }): void {
+  const match = /^tcp:\/\/([^/:]+):(\d+)\/?$/.exec(url);
+  if (!match) throw new Error(`printer URL must look like tcp://host:9100: ${url}`);
+  const current = core.devices.settings.get();
+  core.devices.settings.save(
+    {
+      ...current,
+      printer: {
+        ...current.printer,
+        connection: { kind: 'network', host: match[1], port: Number(match[2]) },
+        paperWidthMm: paperWidthMm ?? current.printer.paperWidthMm,
+      },
+    },
+    null,
+  );
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? (() => {});
   const core = await createCore({
@@ -124,7 +150,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     demo: options.demo ?? true,
     ...(options.clock ? { clock: options.clock } : {}),
     fiscal: { senderIntervalMs: SENDER_INTERVAL_MS, log, ...options.fiscal },
+    devices: { log, ...options.devices },
   });
+  if (options.printer) pointAtPrinter(core, options.printer);
+  if (options.serialDevices)
+    core.devices.settings.save({ ...core.devices.settings.get(), ...options.serialDevices }, null);
   if (options.sunatEndpoint) pointAtSunatEndpoint(core, options.sunatEndpoint);
   if (options.summaryBatchMinutes !== undefined) {
     core.ctx.settings.set('fiscal.summaryBatchMinutes', options.summaryBatchMinutes, null);

@@ -33,6 +33,7 @@ const APPROVAL_METHODS: readonly ApprovalMethod[] = [
   'returns.create',
   'returns.void',
   'returns.debitNote',
+  'drawer.open',
 ];
 
 function takesApproval(method: ApiMethod): method is ApprovalMethod {

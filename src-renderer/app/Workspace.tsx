@@ -2,10 +2,13 @@ import { useSession } from '../state/session-store';
 import { useUi, type Screen } from '../state/ui-store';
 import { canOpen } from '../features/backoffice/screens';
 import { useScreenKeys } from '../features/backoffice/use-screen-keys';
+import { DeviceSettingsScreen } from '../features/devices/settings/DeviceSettingsScreen';
 import { FiscalMonitorScreen } from '../features/fiscal/FiscalMonitorScreen';
 import { FiscalSettingsScreen } from '../features/fiscal/FiscalSettingsScreen';
 import { SaleHistoryScreen } from '../features/history';
 import { SaleScreen } from '../features/sale/SaleScreen';
+import { PrinterBanner } from '../features/devices/PrinterBanner';
+import { useReprintKey } from '../features/devices/use-reprint-key';
 import { TopBar } from './TopBar';
 import './top-bar.css';
 
@@ -21,6 +24,8 @@ function ScreenBody({ screen }: { screen: Screen }) {
       return <FiscalMonitorScreen />;
     case 'fiscal-settings':
       return <FiscalSettingsScreen />;
+    case 'device-settings':
+      return <DeviceSettingsScreen />;
   }
 }
 
@@ -29,11 +34,13 @@ export function Workspace() {
   const chosen = useUi((s) => s.screen);
   const permissions = useSession((s) => s.actor?.permissions ?? NO_PERMISSIONS);
   useScreenKeys();
+  useReprintKey();
   // A screen this person may not open falls back to the counter (the core would refuse its calls anyway).
   const screen = canOpen(chosen, permissions) ? chosen : 'sale';
   return (
     <div className="workspace">
       <TopBar />
+      <PrinterBanner />
       <ScreenBody screen={screen} />
     </div>
   );

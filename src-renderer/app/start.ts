@@ -1,4 +1,6 @@
 import { getBridge } from '../api/bridge';
+import { loadDeviceSettings, refreshDevicesStatus, resetDevices } from '../features/devices/devices-store';
+import { routeSerialScan } from '../features/devices/route-scan';
 import { onFiscalChanged, resetFiscal } from '../features/fiscal/fiscal-store';
 import { checkRestoredSession, loadPublicInfo } from '../features/login/session-actions';
 import { onCartChangedElsewhere } from '../features/sale/sale-actions';
@@ -18,7 +20,10 @@ async function start(): Promise<void> {
     if (event.type === 'cart.changed') onCartChangedElsewhere();
     // A sale queues its boleta or factura: the banner and the monitor count it too.
     else if (event.type === 'fiscal.changed' || event.type === 'sale.completed') onFiscalChanged();
-    else if (event.type === 'session.ended' && event.reason === 'inactive' && useSession.getState().actor) {
+    else if (event.type === 'devices.changed') void refreshDevicesStatus();
+    else if (event.type === 'scanner.scanned') {
+      if (useSession.getState().actor) routeSerialScan(event.code);
+    } else if (event.type === 'session.ended' && event.reason === 'inactive' && useSession.getState().actor) {
       useSession.getState().signedOut('Su sesión se cerró por inactividad. Ingrese de nuevo.');
     }
   });
@@ -27,6 +32,8 @@ async function start(): Promise<void> {
     if (state.actor?.userId === previous.actor?.userId) return;
     useUi.getState().go('sale');
     resetFiscal();
+    resetDevices();
+    if (state.actor) void loadDeviceSettings();
   });
   await loadPublicInfo();
   await checkRestoredSession();

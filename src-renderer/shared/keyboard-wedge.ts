@@ -1,18 +1,28 @@
 import { useEffect, useRef } from 'react';
+import type { WedgeSettings } from '../../src-main/devices/device-settings-schema';
 
 /**
- * Keyboard-wedge barcode scanners "type" the code as a burst of keystrokes and press
- * Enter. A person never types that fast, so a burst ending in Enter is a scan wherever
- * the focus is. The first key of a burst cannot be told apart from normal typing, so it
+ * Keyboard-wedge barcode scanners "type" the code as a burst of keystrokes and press a
+ * suffix key (Enter or Tab), some after a prefix such as the AIM identifier `]C1`. A
+ * person never types that fast, so a burst ending in the suffix is a scan wherever the
+ * focus is. The first key of a burst cannot be told apart from normal typing, so it
  * lands and is taken back when the burst turns out to be a scan; the following keys are
- * held back and given to the field only if the burst ends without Enter.
+ * held back and given to the field only if the burst ends without the suffix.
  */
 
-/** Longest gap between two keys of one burst (scanners send a key every 1–15 ms). */
-export const WEDGE_MAX_GAP_MS = 35;
-/** Shortest code taken as a scan (shorter bursts are left to the field). */
-export const WEDGE_MIN_LENGTH = 4;
-/** Pause after which keys held back from a burst that never ended in Enter are typed into the field. */
+/**
+ * Same values as `DEFAULT_DEVICE_SETTINGS.wedge` in the core (a test checks it); copied
+ * because the renderer may only import types from the core, and the schema module would
+ * bring zod into the bundle.
+ */
+export const DEFAULT_WEDGE_SETTINGS: Readonly<WedgeSettings> = {
+  enabled: true,
+  maxGapMs: 35,
+  minLength: 4,
+  prefix: '',
+  suffix: 'Enter',
+};
+/** Pause after which keys held back from a burst that never ended in the suffix are typed into the field. */
 export const WEDGE_RELEASE_MS = 250;
 
 export type WedgeResult =
@@ -20,7 +30,7 @@ export type WedgeResult =
   | { action: 'pass'; flush: string; startsBurst: boolean }
   /** Swallow the key: it belongs to a burst that may be a scan. */
   | { action: 'hold' }
-  /** The burst was a scan: swallow Enter, take back the first key, scan `code`. */
+  /** The burst was a scan: swallow the suffix, take back the first key, scan `code` (prefix stripped). */
   | { action: 'scan'; code: string };
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
@@ -33,28 +43,41 @@ export function isPrintableKey(key: string): boolean {
 export class WedgeDetector {
   private burst = '';
   private lastAt = -Infinity;
+  private readonly settings: WedgeSettings;
 
-  constructor(
-    private readonly maxGapMs = WEDGE_MAX_GAP_MS,
-    private readonly minLength = WEDGE_MIN_LENGTH,
-  ) {}
+  constructor(settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {
+    this.settings = { ...settings };
+  }
 
   key(key: string, at: number): WedgeResult {
     if (MODIFIERS.has(key)) return { action: 'hold' };
-    const fast = this.burst.length > 0 && at - this.lastAt <= this.maxGapMs;
+    const { maxGapMs, minLength, prefix, suffix } = this.settings;
+    const fast = this.burst.length > 0 && at - this.lastAt <= maxGapMs;
     if (isPrintableKey(key)) {
       if (fast) {
         this.burst += key;
         this.lastAt = at;
-        return { action: 'hold' };
+        if (this.mayBeScan()) return { action: 'hold' };
+        // Off the prefix: this is typing, give back what was held and let this key land.
+        const flush = this.held();
+        this.reset();
+        return { action: 'pass', flush: flush.slice(0, -1), startsBurst: false };
       }
       const flush = this.held();
+      this.reset();
       this.burst = key;
       this.lastAt = at;
-      return { action: 'pass', flush, startsBurst: true };
+      // A key that cannot open a prefixed code starts no burst, so nothing is held after it.
+      if (!this.mayBeScan()) this.reset();
+      return { action: 'pass', flush, startsBurst: this.burst !== '' };
     }
-    if (key === 'Enter' && fast && this.burst.length >= this.minLength) {
-      const code = this.burst;
+    if (
+      key === suffix &&
+      fast &&
+      this.burst.startsWith(prefix) &&
+      this.burst.length - prefix.length >= minLength
+    ) {
+      const code = this.burst.slice(prefix.length);
       this.reset();
       return { action: 'scan', code };
     }
@@ -63,9 +86,9 @@ export class WedgeDetector {
     return { action: 'pass', flush, startsBurst: false };
   }
 
-  /** Called when keys stop arriving: a burst that never ended in Enter was typing after all. */
+  /** Called when keys stop arriving: a burst that never ended in the suffix was typing after all. */
   expire(at: number): string {
-    if (this.burst.length === 0 || at - this.lastAt <= this.maxGapMs) return '';
+    if (this.burst.length === 0 || at - this.lastAt <= this.settings.maxGapMs) return '';
     const flush = this.held();
     this.reset();
     return flush;
@@ -79,6 +102,12 @@ export class WedgeDetector {
   reset(): void {
     this.burst = '';
     this.lastAt = -Infinity;
+  }
+
+  /** The burst so far is the prefix, part of it, or starts with it. */
+  private mayBeScan(): boolean {
+    const { prefix } = this.settings;
+    return this.burst.startsWith(prefix) || prefix.startsWith(this.burst);
   }
 
   /** Keys after the first, which were swallowed. */
@@ -127,26 +156,29 @@ function ignored(target: EventTarget | null): boolean {
 
 /**
  * Listens on the whole window (capture phase, before any field) and calls `onScan` for
- * each burst; `enabled` false detaches it (e.g. on the login screen).
+ * each burst. `settings.enabled` false detaches it; a change of any setting starts a new
+ * detector (an equal object from a reload does not).
  */
-export function useKeyboardWedge(onScan: (code: string) => void, enabled = true): void {
+export function useKeyboardWedge(onScan: (code: string) => void, settings: WedgeSettings): void {
   const onScanRef = useRef(onScan);
   useEffect(() => {
     onScanRef.current = onScan;
   });
 
+  const { enabled, maxGapMs, minLength, prefix, suffix } = settings;
   useEffect(() => {
     if (!enabled) return;
-    const detector = new WedgeDetector();
+    const detector = new WedgeDetector({ enabled, maxGapMs, minLength, prefix, suffix });
+    // Held keys go back to the field only after a clear pause: a busy main thread can
+    // deliver a real scanner's keys late, and releasing too early splits the scan.
+    const releaseMs = Math.max(WEDGE_RELEASE_MS, 2 * maxGapMs);
     let snapshot: { field: TextField; value: string; caret: number } | null = null;
     let heldField: TextField | null = null;
     let timer: number | undefined;
 
     const flushLater = () => {
       window.clearTimeout(timer);
-      // Held keys go back to the field only after a clear pause: a busy main thread can
-      // deliver a real scanner's keys late, and releasing too early splits the scan.
-      timer = window.setTimeout(() => insertText(heldField, detector.expire(Infinity)), WEDGE_RELEASE_MS);
+      timer = window.setTimeout(() => insertText(heldField, detector.expire(Infinity)), releaseMs);
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
@@ -167,6 +199,7 @@ export function useKeyboardWedge(onScan: (code: string) => void, enabled = true)
       }
       if (result.action === 'scan') {
         window.clearTimeout(timer);
+        // Also keeps a Tab suffix from moving the focus.
         event.preventDefault();
         event.stopPropagation();
         // Take back the burst's first key, which reached the field before we knew.
@@ -189,5 +222,5 @@ export function useKeyboardWedge(onScan: (code: string) => void, enabled = true)
       window.clearTimeout(timer);
       window.removeEventListener('keydown', onKeyDown, true);
     };
-  }, [enabled]);
+  }, [enabled, maxGapMs, minLength, prefix, suffix]);
 }

@@ -18,11 +18,13 @@ export type Dialog =
   | { kind: 'held' }
   | { kind: 'cancel' }
   | { kind: 'payment' }
+  /** Opening the cash drawer without a sale (supervisor, with a reason). */
+  | { kind: 'drawer' }
   /** `fiscal` absent: the preview asks the core for the sale's SUNAT status itself. */
   | { kind: 'receipt'; sale: SaleView; receipt: ReceiptDocument; fiscal?: SaleFiscalView | null };
 
 /** The screen under the top bar: the counter, or a back-office screen (see features/backoffice). */
-export type Screen = 'sale' | 'sale-history' | 'fiscal-monitor' | 'fiscal-settings';
+export type Screen = 'sale' | 'sale-history' | 'fiscal-monitor' | 'fiscal-settings' | 'device-settings';
 
 export interface Message {
   id: number;

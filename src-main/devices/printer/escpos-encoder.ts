@@ -58,8 +58,9 @@ function writeBlock(printer: ThermalPrinter, block: ReceiptBlock, width: number)
   switch (block.kind) {
     case 'text':
       align(printer, block.align);
-      printer.bold(block.bold ?? false);
+      // Size first: `ESC ! n` rewrites the bold bit, so bold set before it would be lost.
       if (block.large) printer.setTextDoubleWidth();
+      printer.bold(block.bold ?? false);
       printer.println(block.text);
       if (block.large) printer.setTextNormal();
       return;

@@ -4,22 +4,11 @@ import type { Clock } from '../../shared/clock';
 import { newId } from '../../shared/ids';
 import { limaTimestamp } from '../../shared/lima-time';
 import type { Sql } from '../../storage/sql';
+import type { PrintJobView } from '../device-views';
+
+export type { PrintJobView };
 
 export type PrintJobRow = Selectable<PrintJobTable>;
-
-export interface PrintJobView {
-  id: string;
-  kind: PrintJobKind;
-  label: string;
-  saleId: string | null;
-  status: PrintJobStatus;
-  attempts: number;
-  errorCode: string | null;
-  error: string | null;
-  createdAt: string;
-  updatedAt: string;
-  printedAt: string | null;
-}
 
 export interface NewPrintJob {
   kind: PrintJobKind;
@@ -163,7 +152,12 @@ export class PrintQueue {
     const result = this.sql.run(
       this.qb
         .updateTable('print_jobs')
-        .set({ status: 'failed', last_error_code: 'PRINTER_INTERRUPTED', last_error: message, updated_at: this.now() })
+        .set({
+          status: 'failed',
+          last_error_code: 'PRINTER_INTERRUPTED',
+          last_error: message,
+          updated_at: this.now(),
+        })
         .where('status', 'in', ['pending', 'printing']),
     );
     return result.changes;

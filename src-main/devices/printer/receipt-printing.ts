@@ -10,21 +10,10 @@ import type { PrinterSettings } from '../device-settings-schema';
 import { encodeDrawerPulse, encodeReceipt } from './escpos-encoder';
 import { canCheckStatus, linkFor } from './links/link-for';
 import { isPrinterError } from './printer-errors';
-import { printJobView, type PrintJobRow, type PrintJobView, type PrintQueue } from './print-queue';
+import type { PrintJobView, PrinterStatusView } from '../device-views';
+import { printJobView, type PrintJobRow, type PrintQueue } from './print-queue';
 import type { PrintSpooler, PrinterTarget } from './print-spooler';
 import { testPage } from './test-page';
-
-export interface PrinterStatusView {
-  configured: boolean;
-  description: string | null;
-  paperWidthMm: 80 | 58;
-  state: 'none' | 'ready' | 'printing' | 'retrying' | 'error';
-  lastError: { code: string; message: string } | null;
-  pendingCount: number;
-  failedCount: number;
-  /** Receipts that did not print and wait for a reprint or a dismissal, newest first. */
-  failed: PrintJobView[];
-}
 
 export interface SaleSource {
   byId(saleId: string): SaleView;
@@ -73,7 +62,10 @@ export class ReceiptPrinting {
 
   /** The screen's preview of a sale: the same document the printer gets, at the printer's width. */
   receiptFor(sale: SaleView, copy = false): ReceiptDocument {
-    return saleReceipt(sale, this.fiscalOf(sale), { width: receiptWidthFor(this.settings.paperWidthMm), copy });
+    return saleReceipt(sale, this.fiscalOf(sale), {
+      width: receiptWidthFor(this.settings.paperWidthMm),
+      copy,
+    });
   }
 
   /** After a sale commits: its receipt (and the drawer, for cash) goes to the queue, never in the sale's way. */
@@ -106,7 +98,12 @@ export class ReceiptPrinting {
       if (original && original.status !== 'printed' && original.printed_at === null) {
         return this.retryJob(original.id);
       }
-      const copy = this.queue.add({ kind: 'copy', saleId: sale.id, label: `${sale.number} (copia)`, requestedBy: userId });
+      const copy = this.queue.add({
+        kind: 'copy',
+        saleId: sale.id,
+        label: `${sale.number} (copia)`,
+        requestedBy: userId,
+      });
       this.ctx.audit.append({
         action: 'receipt.reprinted',
         entityType: 'sale',
@@ -138,7 +135,12 @@ export class ReceiptPrinting {
   openDrawer(userId: string, approverId: string | null, reason: string): PrintJobView {
     this.requireConfigured();
     const job = this.ctx.sql.transaction(() => {
-      const row = this.queue.add({ kind: 'drawer', label: 'Apertura de gaveta', openDrawer: true, requestedBy: userId });
+      const row = this.queue.add({
+        kind: 'drawer',
+        label: 'Apertura de gaveta',
+        openDrawer: true,
+        requestedBy: userId,
+      });
       this.ctx.audit.append({
         action: 'drawer.opened',
         entityType: 'drawer',
@@ -154,7 +156,12 @@ export class ReceiptPrinting {
   }
 
   /** X/Z reports and other documents laid out elsewhere, through the same queue. */
-  printDocument(kind: 'report' | 'test', label: string, document: ReceiptDocument, userId: string): PrintJobView {
+  printDocument(
+    kind: 'report' | 'test',
+    label: string,
+    document: ReceiptDocument,
+    userId: string,
+  ): PrintJobView {
     this.requireConfigured();
     const job = this.queue.add({ kind, label, document: JSON.stringify(document), requestedBy: userId });
     this.spooler().kick();
@@ -165,7 +172,10 @@ export class ReceiptPrinting {
    * The settings screen's "Imprimir prueba": straight to the printer (queued jobs keep
    * their place), with the settings being edited, so a wrong address shows at once.
    */
-  async testPrint(candidate: PrinterSettings | undefined, storeName: string): Promise<{ description: string }> {
+  async testPrint(
+    candidate: PrinterSettings | undefined,
+    storeName: string,
+  ): Promise<{ description: string }> {
     const settings = candidate ?? this.settings;
     const target = targetFor(settings);
     if (!target) throw new AppError('PRINTER_NOT_CONFIGURED');
@@ -181,7 +191,10 @@ export class ReceiptPrinting {
       width,
     );
     try {
-      await target.link.send(encodeReceipt(page, { model: settings.model, codePage: settings.codePage }), target.options);
+      await target.link.send(
+        encodeReceipt(page, { model: settings.model, codePage: settings.codePage }),
+        target.options,
+      );
     } catch (error) {
       if (isPrinterError(error)) throw new AppError('PRINTER_FAILED', { message: error.userMessage });
       throw error;
@@ -223,7 +236,9 @@ export class ReceiptPrinting {
       description: target?.link.description ?? null,
       paperWidthMm: settings.paperWidthMm,
       state,
-      lastError: spooler.lastError ? { code: spooler.lastError.code, message: spooler.lastError.message } : null,
+      lastError: spooler.lastError
+        ? { code: spooler.lastError.code, message: spooler.lastError.message }
+        : null,
       pendingCount: this.queue.count('pending'),
       failedCount: this.queue.count('failed'),
       failed: failed.map(printJobView),

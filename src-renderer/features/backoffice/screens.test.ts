@@ -16,8 +16,10 @@ describe('back-office screens', () => {
       'fiscal-monitor',
       'sale-history',
       'fiscal-settings',
+      'device-settings',
     ]);
     expect(canOpen('fiscal-settings', SUPERVISOR)).toBe(false);
+    expect(canOpen('device-settings', SUPERVISOR)).toBe(false);
     expect(canOpen('sale', [])).toBe(true);
   });
 
@@ -27,6 +29,8 @@ describe('back-office screens', () => {
     expect(screenForKey('F5', CAJERO)).toBe('sale-history');
     expect(screenForKey('F3', SUPERVISOR)).toBe('fiscal-monitor');
     expect(screenForKey('F7', ADMIN)).toBe('fiscal-settings');
+    expect(screenForKey('F11', ADMIN)).toBe('device-settings');
+    expect(screenForKey('F11', SUPERVISOR)).toBeNull();
     expect(screenForKey('F2', ADMIN)).toBeNull();
   });
 

@@ -25,6 +25,7 @@ export const SCREENS: readonly ScreenEntry[] = [
     key: 'F7',
     permission: 'settings.manage',
   },
+  { id: 'device-settings', label: 'Dispositivos', key: 'F11', permission: 'settings.manage' },
 ];
 
 export function screenEntry(screen: Screen): ScreenEntry {

@@ -1,6 +1,7 @@
 import type { SaleHistoryDetail } from '../../../src-main/api/returns-contract';
 import { DOC_TYPE_NAMES, IDENTITY_DOC_NAMES } from '../../shared/documents';
 import { formatQuantity, formatSoles } from '../../shared/format';
+import { reprint } from '../devices/printer-actions';
 import { StatusBadge } from '../fiscal/StatusBadge';
 import { ColumnHeads } from './ColumnHeads';
 import { formatDateTime } from './history-format';
@@ -125,6 +126,13 @@ function SaleDetail({ detail }: { detail: SaleHistoryDetail }) {
           data-testid="history-debit"
         >
           Nota de débito
+        </button>
+        <button
+          type="button"
+          onClick={() => void reprint({ saleId: detail.sale.id })}
+          data-testid="history-reprint"
+        >
+          Reimprimir comprobante
         </button>
       </div>
       {detail.voidBlocker && !detail.void && (

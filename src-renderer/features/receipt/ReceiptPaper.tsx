@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { ReceiptBlock, ReceiptDocument } from '../../../src-main/receipt/receipt-types';
+import { QrCode } from '../../shared/QrCode';
 
 function Block({ block, width }: { block: ReceiptBlock; width: number }) {
   switch (block.kind) {
@@ -14,10 +15,9 @@ function Block({ block, width }: { block: ReceiptBlock; width: number }) {
     case 'rule':
       return <div className="receipt-text">{block.char.repeat(width)}</div>;
     case 'qr':
-      // The printer draws the real code; the preview marks where it goes.
       return (
-        <div className="receipt-qr" title={block.data}>
-          QR
+        <div className="receipt-qr" title={block.data} data-testid="receipt-qr" data-qr={block.data}>
+          <QrCode data={block.data} label="Código QR del comprobante" />
         </div>
       );
     case 'feed':

@@ -6,6 +6,7 @@ import { Dialog } from '../../shared/Dialog';
 import { DOC_TYPE_NAMES } from '../../shared/documents';
 import { formatSoles } from '../../shared/format';
 import { ReceiptFiscalStatus } from './ReceiptFiscalStatus';
+import { ReceiptPrintStatus } from './ReceiptPrintStatus';
 import { ReceiptPaper } from './ReceiptPaper';
 import './receipt.css';
 
@@ -43,6 +44,7 @@ export function ReceiptPreview({
             <span>Vuelto</span>
             <strong data-testid="receipt-change">{formatSoles(sale.changeCents)}</strong>
           </div>
+          <ReceiptPrintStatus saleId={sale.id} number={sale.number} />
           <button
             type="button"
             className="primary big"

@@ -1,5 +1,6 @@
 import { useUi } from '../../state/ui-store';
 import { CustomerDialog } from '../customer/CustomerDialog';
+import { DrawerDialog } from '../devices/DrawerDialog';
 import { HeldListDialog } from '../held/HeldListDialog';
 import { HoldDialog } from '../held/HoldDialog';
 import { PaymentDialog } from '../payment/PaymentDialog';
@@ -29,6 +30,8 @@ export function DialogHost() {
       return <CancelDialog />;
     case 'payment':
       return <PaymentDialog />;
+    case 'drawer':
+      return <DrawerDialog />;
     case 'receipt':
       return <ReceiptPreview sale={dialog.sale} receipt={dialog.receipt} fiscal={dialog.fiscal} />;
   }

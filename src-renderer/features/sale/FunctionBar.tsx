@@ -1,6 +1,14 @@
 import { useSale } from '../../state/sale-store';
 import { KeyButton } from '../../shared/Dialog';
-import { openCancel, openCustomer, openHeld, openHold, openSaleDiscount, openSearch } from './sale-commands';
+import {
+  openCancel,
+  openCustomer,
+  openDrawerDialog,
+  openHeld,
+  openHold,
+  openSaleDiscount,
+  openSearch,
+} from './sale-commands';
 
 export function FunctionBar() {
   const heldCount = useSale((s) => s.heldCount);
@@ -12,6 +20,9 @@ export function FunctionBar() {
       <KeyButton keyLabel="F9" label="Poner en espera" onClick={openHold} testId="fn-hold" />
       <button type="button" className="key-button held-button" onClick={openHeld} data-testid="fn-held">
         <span>En espera ({heldCount})</span>
+      </button>
+      <button type="button" className="key-button" onClick={openDrawerDialog} data-testid="fn-drawer">
+        <span>Abrir gaveta</span>
       </button>
       <KeyButton
         keyLabel="Esc"

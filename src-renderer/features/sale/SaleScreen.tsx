@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useDevices } from '../../state/device-store';
 import { useSale } from '../../state/sale-store';
 import { useUi } from '../../state/ui-store';
 import { useKeyboardWedge } from '../../shared/keyboard-wedge';
@@ -40,7 +41,8 @@ export function SaleScreen() {
   const scanInput = useRef<HTMLInputElement>(null);
   const dialogOpen = useUi((s) => s.dialog !== null || s.approval !== null);
 
-  useKeyboardWedge((code) => void scan(code));
+  const wedge = useDevices((s) => s.wedge);
+  useKeyboardWedge((code) => void scan(code), wedge);
 
   useEffect(() => {
     void refreshCart();

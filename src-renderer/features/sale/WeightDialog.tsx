@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { useDevicesStatus } from '../devices/devices-store';
 import { useUi } from '../../state/ui-store';
 import { Dialog } from '../../shared/Dialog';
 import { formatQuantity, parseKgToMilli } from '../../shared/format';
@@ -19,6 +20,18 @@ export function WeightDialog({ productId, name, lineId, currentMilli }: WeightDi
     currentMilli ? formatQuantity(currentMilli, 'KGM').replace(' kg', '') : '',
   );
   const [error, setError] = useState<string | null>(null);
+  const hasScale = useDevicesStatus((s) => s.status?.scale != null);
+
+  const readScale = async () => {
+    setError(null);
+    try {
+      const { grams } = await api.call('scale.read');
+      // Grams are an integer: kilos with three decimals without floating point.
+      setText(`${Math.floor(grams / 1000)}.${String(grams % 1000).padStart(3, '0')}`);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +69,11 @@ export function WeightDialog({ productId, name, lineId, currentMilli }: WeightDi
           <p className="dialog-error" role="alert">
             {error}
           </p>
+        )}
+        {hasScale && (
+          <button type="button" onClick={() => void readScale()} data-testid="weight-read-scale">
+            Leer balanza
+          </button>
         )}
         <button type="submit" className="primary" data-testid="weight-submit">
           {lineId ? 'Cambiar peso' : 'Agregar'} (Enter)

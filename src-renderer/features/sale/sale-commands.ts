@@ -53,3 +53,7 @@ export function openCancel(): void {
   if (!hasLines()) return;
   useUi.getState().open({ kind: 'cancel' });
 }
+
+export function openDrawerDialog(): void {
+  useUi.getState().open({ kind: 'drawer' });
+}

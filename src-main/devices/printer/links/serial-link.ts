@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport';
+import type { SerialPortStream } from '@serialport/stream';
+import { openSerialPort } from '../../serial/reconnecting-port';
 import { PrinterError } from '../printer-errors';
 import { JobExchange } from './job-exchange';
 import type { LinkOptions, PrinterLink } from './printer-link';
@@ -24,23 +25,28 @@ export class SerialPrinterLink implements PrinterLink {
     }
   }
 
-  private open(timeoutMs: number): Promise<SerialPort> {
+  /** Through the hang-up-aware binding: an unplugged port fails the job instead of spinning. */
+  private open(timeoutMs: number): Promise<SerialPortStream> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new PrinterError('PRINTER_UNREACHABLE', `${this.description}: sin respuesta`)),
         timeoutMs,
       );
-      const port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false });
-      port.open((error) => {
-        clearTimeout(timer);
-        if (error) reject(new PrinterError('PRINTER_UNREACHABLE', `${this.description}: ${error.message}`));
-        else resolve(port);
-      });
+      openSerialPort(this.path, this.baudRate).then(
+        (port) => {
+          clearTimeout(timer);
+          resolve(port);
+        },
+        (error: Error) => {
+          clearTimeout(timer);
+          reject(new PrinterError('PRINTER_UNREACHABLE', `${this.description}: ${error.message}`));
+        },
+      );
     });
   }
 
   /** Serial writes are buffered by the OS: wait until they left the machine. */
-  private drain(port: SerialPort, timeoutMs: number): Promise<void> {
+  private drain(port: SerialPortStream, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new PrinterError('PRINTER_NOT_RESPONDING', this.description)),
