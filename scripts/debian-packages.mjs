@@ -13,6 +13,11 @@ export const PACKAGES = [
   { pkg: 'xmlsec1', bin: 'xmlsec1', why: 'independent check of XML signatures' },
   { pkg: 'libxml2-utils', bin: 'xmllint', why: 'independent XSD validation' },
   { pkg: 'socat', bin: 'socat', why: 'pseudo-terminal pairs stand in for serial scanners' },
+  {
+    pkg: 'cups',
+    file: '/usr/lib/cups/backend/socket',
+    why: 'a private CUPS spooler carries receipts to the capture printer (the OS-printer path)',
+  },
   { pkg: 'default-jre-headless', bin: 'java', why: 'runs Saxon-HE' },
   {
     pkg: 'libsaxonhe-java',

@@ -88,7 +88,9 @@ export type WedgeSettings = z.infer<typeof wedgeSettingsSchema>;
 
 export const serialScannerSettingsSchema = z.discriminatedUnion('enabled', [
   z.object({ enabled: z.literal(false) }).strict(),
-  z.object({ enabled: z.literal(true), path: serialPath, baudRate, terminator: z.enum(TERMINATORS) }).strict(),
+  z
+    .object({ enabled: z.literal(true), path: serialPath, baudRate, terminator: z.enum(TERMINATORS) })
+    .strict(),
 ]);
 export type SerialScannerSettings = z.infer<typeof serialScannerSettingsSchema>;
 

@@ -18,7 +18,11 @@ export function TopBar() {
       </div>
       <ScreenNav />
       <div className="top-bar-user">
-        <span className="top-bar-person" data-testid="header-cashier">
+        <span
+          className="top-bar-person"
+          data-testid="header-cashier"
+          title={actor ? `${actor.fullName} (${ROLE_NAMES[actor.role]})` : undefined}
+        >
           {actor?.fullName} <small>({actor ? ROLE_NAMES[actor.role] : ''})</small>
         </span>
         <button type="button" className="ghost" onClick={() => void logout()} data-testid="logout">

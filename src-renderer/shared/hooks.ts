@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 
 /** `value`, once it has stopped changing for `ms` (search as you type without a call per key burst). */
@@ -27,4 +27,22 @@ export function useBusyAction() {
     }
   };
   return { error, setError, busy, run };
+}
+
+/** A value the screen loads from the core once, with its load error and a retry. */
+export function useLoaded<T>(fetch: () => Promise<T>) {
+  const [value, setValue] = useState<T | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const fetchRef = useRef(fetch);
+  useEffect(() => {
+    fetchRef.current().then(
+      (loaded) => {
+        setValue(loaded);
+        setLoadError(null);
+      },
+      (failure: unknown) => setLoadError(errorMessage(failure)),
+    );
+  }, [attempt]);
+  return { value, setValue, loadError, reload: () => setAttempt((n) => n + 1) };
 }

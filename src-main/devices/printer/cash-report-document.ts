@@ -43,7 +43,8 @@ function moment(at: string): string {
 }
 
 export function cashReportDocument(report: CashReportView, width: ReceiptWidth): ReceiptDocument {
-  const rows = (pairs: Array<[string, string]>) => pairs.map(([left, right]) => line(twoColumns(left, right, width)));
+  const rows = (pairs: Array<[string, string]>) =>
+    pairs.map(([left, right]) => line(twoColumns(left, right, width)));
   const title = report.kind === 'X' ? 'REPORTE X (LECTURA)' : 'REPORTE Z (CIERRE DE CAJA)';
   const blocks: ReceiptBlock[] = [
     ...wrapWords(printableText(report.store.tradeName), width).map((t) => line(t, 'center', true)),
@@ -64,12 +65,17 @@ export function cashReportDocument(report: CashReportView, width: ReceiptWidth):
     ...rows([
       ['Fondo inicial', formatAmount(report.floatCents)],
       [`Ventas (${report.salesCount})`, formatAmount(report.salesTotalCents)],
-      ...report.movements.map(
-        (m): [string, string] => [`${m.kind === 'in' ? 'Ingreso' : 'Retiro'}: ${m.reason}`, signed(m.kind === 'in' ? m.amountCents : -m.amountCents)],
-      ),
+      ...report.movements.map((m): [string, string] => [
+        `${m.kind === 'in' ? 'Ingreso' : 'Retiro'}: ${m.reason}`,
+        signed(m.kind === 'in' ? m.amountCents : -m.amountCents),
+      ]),
     ]),
     { kind: 'rule', char: '-' },
-    line(twoColumns('Medio de pago', report.kind === 'Z' ? 'Esperado  Contado' : 'Esperado', width), 'left', true),
+    line(
+      twoColumns('Medio de pago', report.kind === 'Z' ? 'Esperado  Contado' : 'Esperado', width),
+      'left',
+      true,
+    ),
     ...report.methods.map((m) =>
       line(
         twoColumns(
@@ -84,7 +90,9 @@ export function cashReportDocument(report: CashReportView, width: ReceiptWidth):
   ];
   if (report.denominations.length > 0) {
     blocks.push({ kind: 'rule', char: '-' }, line('Conteo de efectivo', 'left', true));
-    blocks.push(...rows(report.denominations.map((d) => [`${d.count} x ${d.label}`, formatAmount(d.amountCents)])));
+    blocks.push(
+      ...rows(report.denominations.map((d) => [`${d.count} x ${d.label}`, formatAmount(d.amountCents)])),
+    );
   }
   blocks.push({ kind: 'rule', char: '-' });
   blocks.push(...rows([['Efectivo esperado', formatAmount(report.expectedCashCents)]]));

@@ -114,7 +114,9 @@ export class PrintSpooler {
   }
 
   private unexpected(error: unknown): PrinterError {
-    this.options.log?.(`printer: job failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`);
+    this.options.log?.(
+      `printer: job failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`,
+    );
     return new PrinterError('PRINTER_SYSTEM_FAILED', error instanceof Error ? error.message : String(error));
   }
 

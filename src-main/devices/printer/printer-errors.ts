@@ -10,11 +10,14 @@ export type PrinterFailureCode =
 
 const MESSAGES: Record<PrinterFailureCode, (detail: string) => string> = {
   PRINTER_NOT_CONFIGURED: () => 'No hay una impresora configurada en esta caja.',
-  PRINTER_UNREACHABLE: (d) => `No se pudo conectar con la impresora (${d}). Revise que esté encendida y conectada.`,
-  PRINTER_NOT_RESPONDING: (d) => `La impresora no responde (${d}). Apáguela y enciéndala, y vuelva a imprimir.`,
+  PRINTER_UNREACHABLE: (d) =>
+    `No se pudo conectar con la impresora (${d}). Revise que esté encendida y conectada.`,
+  PRINTER_NOT_RESPONDING: (d) =>
+    `La impresora no responde (${d}). Apáguela y enciéndala, y vuelva a imprimir.`,
   PRINTER_DISCONNECTED: (d) => `Se cortó la conexión con la impresora a mitad del comprobante (${d}).`,
   PRINTER_PAPER_OUT: () => 'La impresora no tiene papel. Cambie el rollo y vuelva a imprimir.',
-  PRINTER_OFFLINE: () => 'La impresora está fuera de línea (tapa abierta o error). Revísela y vuelva a imprimir.',
+  PRINTER_OFFLINE: () =>
+    'La impresora está fuera de línea (tapa abierta o error). Revísela y vuelva a imprimir.',
   PRINTER_SYSTEM_FAILED: (d) => `La impresora del sistema rechazó el trabajo: ${d}.`,
 };
 

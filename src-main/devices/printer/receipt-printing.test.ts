@@ -13,6 +13,7 @@ import {
   type CapturePrinter,
 } from '../../testing/capture-printer';
 import { useCapturePrinter } from '../../testing/printer-fixtures';
+import { cashReportDocument } from './cash-report-document';
 import { INCA_KOLA_15 } from '../../testing/sales';
 import { loginAs, useTempCores } from '../../testing/temp-core';
 
@@ -21,12 +22,15 @@ let printer: CapturePrinter;
 let core: Core;
 let dispatcher: Dispatcher;
 let session: string;
+let actorId: string;
 
 beforeEach(async () => {
   printer = await startCapturePrinter();
   ({ core } = await cores.setup());
   dispatcher = createDispatcher(core, () => undefined);
-  session = (await loginAs(core, 'cajero')).token;
+  const cajero = await loginAs(core, 'cajero');
+  session = cajero.token;
+  actorId = cajero.actor.userId;
   useCapturePrinter(core, printer);
 });
 afterEach(async () => {
@@ -52,12 +56,16 @@ async function sellIncaKola(payment: 'cash' | 'card' = 'cash') {
   await value('cart.scan', { code: INCA_KOLA_15 });
   return value('checkout.complete', {
     expectedTotalCents: 650,
-    payments: [payment === 'cash' ? { method: 'cash', tenderedCents: 1000 } : { method: 'card', amountCents: 650 }],
+    payments: [
+      payment === 'cash' ? { method: 'cash', tenderedCents: 1000 } : { method: 'card', amountCents: 650 },
+    ],
   });
 }
 
 function saleExists(saleId: string): boolean {
-  return core.ctx.sql.raw<{ n: number }>('SELECT count(*) AS n FROM sales WHERE id = ?', [saleId])[0]?.n === 1;
+  return (
+    core.ctx.sql.raw<{ n: number }>('SELECT count(*) AS n FROM sales WHERE id = ?', [saleId])[0]?.n === 1
+  );
 }
 
 function receiptJobs() {
@@ -85,7 +93,9 @@ describe('printing a sale', () => {
     const shown = receipt.blocks.flatMap((block) =>
       block.kind === 'text' ? [block.text] : block.kind === 'rule' ? [block.char.repeat(receipt.width)] : [],
     );
-    const printed = decodedText(job).split('\n').filter((line) => line.trim() !== '');
+    const printed = decodedText(job)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     expect(printed).toEqual(shown.map((line) => line.trimEnd()).filter((line) => line.trim() !== ''));
     expect(printed).toContain('BOLETA DE VENTA ELECTRÓNICA');
     expect(printed).toContain(sale.number);
@@ -111,7 +121,10 @@ describe('printing a sale', () => {
   it('prints nothing and queues nothing when the terminal has no printer', async () => {
     const admin = core.ctx.users.credentials('admin')!;
     core.devices.settings.save(
-      { ...core.devices.settings.get(), printer: { ...core.devices.settings.get().printer, connection: { kind: 'none' } } },
+      {
+        ...core.devices.settings.get(),
+        printer: { ...core.devices.settings.get().printer, connection: { kind: 'none' } },
+      },
       admin.id,
     );
     const { print } = await sellIncaKola();
@@ -123,7 +136,11 @@ describe('printing a sale', () => {
 describe('a printer that fails never loses the sale, and one key reprints', () => {
   const failures = [
     { name: 'refuses the connection', behaviour: { kind: 'refuse' } as const, code: 'PRINTER_UNREACHABLE' },
-    { name: 'accepts and never answers', behaviour: { kind: 'silent' } as const, code: 'PRINTER_NOT_RESPONDING' },
+    {
+      name: 'accepts and never answers',
+      behaviour: { kind: 'silent' } as const,
+      code: 'PRINTER_NOT_RESPONDING',
+    },
     {
       name: 'closes mid-receipt',
       behaviour: { kind: 'close-after', bytes: 300 } as const,
@@ -169,7 +186,9 @@ describe('a printer that fails never loses the sale, and one key reprints', () =
     const second = await sellIncaKola();
     await core.devices.spooler.idle();
     expect(receiptJobs().map((job) => decodedText(job).includes(second.sale.number))).toEqual([true]);
-    expect((await value('devices.status', {})).printer.failed.map((f) => f.label)).toEqual([first.sale.number]);
+    expect((await value('devices.status', {})).printer.failed.map((f) => f.label)).toEqual([
+      first.sale.number,
+    ]);
     await value('printer.dismiss', { jobId: first.print!.id });
     expect((await value('devices.status', {})).printer.failed).toEqual([]);
   });
@@ -195,7 +214,10 @@ describe('copies and the drawer', () => {
   it('opens the drawer only with a supervisor, and audits who asked and who approved', async () => {
     const refused = await call('drawer.open', { reason: 'Cambio de sencillo' });
     expect(refused.ok === false && refused.error.code).toBe('APPROVAL_REQUIRED');
-    await value('drawer.open', { reason: 'Cambio de sencillo', approval: { username: 'supervisor', pin: '5678' } });
+    await value('drawer.open', {
+      reason: 'Cambio de sencillo',
+      approval: { username: 'supervisor', pin: '5678' },
+    });
     await core.devices.spooler.idle();
     const job = receiptJobs()[0]!;
     expect(drawerPulses(job)).toHaveLength(1);
@@ -208,10 +230,44 @@ describe('copies and the drawer', () => {
     expect(JSON.parse(entry!.data)).toEqual({ reason: 'Cambio de sencillo' });
   });
 
+  it('prints an X report through the same queue and printer', async () => {
+    const document = cashReportDocument(
+      {
+        kind: 'X',
+        store: { tradeName: 'Minimarket La Esquina', ruc: '20601234565' },
+        terminalCode: 'CAJA-01',
+        sessionNumber: 1,
+        openedAt: '2026-11-23T08:00:00-05:00',
+        openedBy: 'Jorge Ramírez Huamán',
+        closedAt: null,
+        closedBy: null,
+        printedAt: '2026-11-23T12:00:00-05:00',
+        copy: false,
+        floatCents: 10_000,
+        salesCount: 1,
+        salesTotalCents: 650,
+        methods: [{ label: 'Efectivo', expectedCents: 10_650, countedCents: null }],
+        movements: [],
+        denominations: [],
+        expectedCashCents: 10_650,
+        countedCashCents: null,
+      },
+      48,
+    );
+    const job = core.devices.printing.printDocument('report', 'Reporte X', document, actorId);
+    await core.devices.spooler.idle();
+    expect(core.devices.queue.byId(job.id)?.status).toBe('printed');
+    expect(decodedText(receiptJobs()[0]!)).toMatch(/Efectivo +106\.50/);
+  });
+
   it('prints a test page with settings not yet saved, and reports a wrong address at once', async () => {
     const admin = (await loginAs(core, 'admin')).token;
     const settings = core.devices.settings.get().printer;
-    const ok = await dispatcher.dispatch({ method: 'printer.testPage', input: { printer: settings }, session: admin });
+    const ok = await dispatcher.dispatch({
+      method: 'printer.testPage',
+      input: { printer: settings },
+      session: admin,
+    });
     expect(ok.ok).toBe(true);
     const text = decodedText(receiptJobs()[0]!);
     expect(text).toContain('PÁGINA DE PRUEBA');
@@ -220,7 +276,9 @@ describe('copies and the drawer', () => {
     await closed.close();
     const wrong = await dispatcher.dispatch({
       method: 'printer.testPage',
-      input: { printer: { ...settings, connection: { kind: 'network', host: '127.0.0.1', port: closed.port } } },
+      input: {
+        printer: { ...settings, connection: { kind: 'network', host: '127.0.0.1', port: closed.port } },
+      },
       session: admin,
     });
     expect(wrong.ok === false && wrong.error).toMatchObject({ code: 'PRINTER_FAILED' });

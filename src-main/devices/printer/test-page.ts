@@ -8,7 +8,11 @@ const CODE_PAGE_NAMES: Record<PrinterSettings['codePage'], string> = {
   WPC1252: 'Windows-1252',
 };
 
-function text(value: string, align: 'left' | 'center' = 'left', style: { bold?: boolean; large?: boolean } = {}): ReceiptBlock {
+function text(
+  value: string,
+  align: 'left' | 'center' = 'left',
+  style: { bold?: boolean; large?: boolean } = {},
+): ReceiptBlock {
   return { kind: 'text', text: printableText(value), align, ...style };
 }
 

@@ -1,11 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type { ScaleSettings } from '../device-settings-schema';
-import {
-  ReconnectingPort,
-  notify,
-  type PortFailure,
-  type SerialDeviceStatus,
-} from '../serial/reconnecting-port';
+import { notify, type PortFailure } from '../serial/reconnecting-port';
+import { SerialDevice } from '../serial/serial-device';
 import { parseScaleFrame, type ScaleReading } from './scale-reading';
 
 export type { SerialDeviceStatus, SerialDeviceState } from '../serial/reconnecting-port';
@@ -70,44 +66,20 @@ function describeFailure(failure: PortFailure, path: string): string {
 }
 
 /** A weighing scale on a serial port, kept open (and reopened after unplugs) while started. */
-export class SerialScale {
-  private readonly port: ReconnectingPort;
+export class SerialScale extends SerialDevice {
   private readonly path: string;
   private readonly requestEveryMs: number;
   private readonly frameListeners = new Set<(reading: ScaleReading) => void>();
   private pending = '';
 
   constructor(config: SerialScaleConfig, options: SerialScaleOptions = {}) {
+    super(config, describeFailure, options);
     this.path = config.path;
     this.requestEveryMs = options.requestEveryMs ?? DEFAULT_REQUEST_EVERY_MS;
-    this.port = new ReconnectingPort({
-      path: config.path,
-      baudRate: config.baudRate,
-      describeFailure,
-      reconnectMs: options.reconnectMs,
-      maxReconnectMs: options.maxReconnectMs,
-      clock: options.clock,
-    });
-    this.port.onData((chunk) => this.receive(chunk));
-    this.port.onBreak(() => {
-      this.pending = '';
-    });
   }
 
-  start(): void {
-    this.port.start();
-  }
-
-  stop(): Promise<void> {
-    return this.port.stop();
-  }
-
-  status(): SerialDeviceStatus {
-    return this.port.status();
-  }
-
-  onStatus(listener: (status: SerialDeviceStatus) => void): () => void {
-    return this.port.onStatus(listener);
+  protected dropPartialFrame(): void {
+    this.pending = '';
   }
 
   /**
@@ -155,7 +127,7 @@ export class SerialScale {
     return () => this.frameListeners.delete(listener);
   }
 
-  private receive(chunk: Buffer): void {
+  protected receive(chunk: Buffer): void {
     // latin1 maps byte to char one to one, so a frame cut across two reads joins back intact.
     const lines = (this.pending + chunk.toString('latin1')).split(FRAME_END);
     const rest = lines.pop() ?? '';

@@ -1,11 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import type { SerialScannerSettings, Terminator } from '../device-settings-schema';
-import {
-  ReconnectingPort,
-  notify,
-  type PortFailure,
-  type SerialDeviceStatus,
-} from '../serial/reconnecting-port';
+import { notify, type PortFailure } from '../serial/reconnecting-port';
+import { SerialDevice } from '../serial/serial-device';
 
 export type { SerialDeviceStatus, SerialDeviceState } from '../serial/reconnecting-port';
 
@@ -46,44 +42,19 @@ function describeFailure(failure: PortFailure, path: string): string {
 }
 
 /** A barcode scanner on a serial (RS-232 or USB-CDC) port: one code per terminated line. */
-export class SerialScanner {
-  private readonly port: ReconnectingPort;
+export class SerialScanner extends SerialDevice {
   private readonly terminator: Buffer;
   private readonly scanListeners = new Set<(code: string) => void>();
   private pending: Buffer = Buffer.alloc(0);
 
   constructor(config: SerialScannerConfig, options: SerialScannerOptions = {}) {
+    super(config, describeFailure, options);
     this.terminator = TERMINATOR_BYTES[config.terminator];
-    this.port = new ReconnectingPort({
-      path: config.path,
-      baudRate: config.baudRate,
-      describeFailure,
-      reconnectMs: options.reconnectMs,
-      maxReconnectMs: options.maxReconnectMs,
-      clock: options.clock,
-    });
-    this.port.onData((chunk) => this.receive(chunk));
-    // Half a code from before an unplug must never be glued onto the next one.
-    this.port.onBreak(() => {
-      this.pending = Buffer.alloc(0);
-    });
   }
 
-  /** Opens the port and keeps it open, reconnecting after unplugs, until `stop()`. */
-  start(): void {
-    this.port.start();
-  }
-
-  stop(): Promise<void> {
-    return this.port.stop();
-  }
-
-  status(): SerialDeviceStatus {
-    return this.port.status();
-  }
-
-  onStatus(listener: (status: SerialDeviceStatus) => void): () => void {
-    return this.port.onStatus(listener);
+  /** Half a code from before an unplug must never be glued onto the next one. */
+  protected dropPartialFrame(): void {
+    this.pending = Buffer.alloc(0);
   }
 
   onScan(listener: (code: string) => void): () => void {
@@ -91,7 +62,7 @@ export class SerialScanner {
     return () => this.scanListeners.delete(listener);
   }
 
-  private receive(chunk: Buffer): void {
+  protected receive(chunk: Buffer): void {
     // Split on bytes, not text, so a terminator or character cut across two reads stays whole.
     let buffer = Buffer.concat([this.pending, chunk]);
     let end = buffer.indexOf(this.terminator);

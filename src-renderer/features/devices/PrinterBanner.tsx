@@ -28,7 +28,7 @@ export function PrinterBanner() {
     <div className="device-banner" data-testid="printer-banner">
       {latest && (
         <div className="device-problem" role="alert" data-testid="printer-failure">
-          <span aria-hidden="true">🖨</span>
+          <span aria-hidden="true">⚠</span>
           <span className="device-text">
             No se imprimió {latest.label}: {latest.error ?? 'error de impresora'}
             {others > 0 && ` (y ${others} más)`}
@@ -54,7 +54,7 @@ export function PrinterBanner() {
       )}
       {!latest && printer.state === 'retrying' && (
         <div className="device-problem retrying" role="status" data-testid="printer-retrying">
-          <span aria-hidden="true">🖨</span>
+          <span aria-hidden="true">⚠</span>
           <span className="device-text">Reintentando la impresión: {printer.lastError?.message}</span>
         </div>
       )}

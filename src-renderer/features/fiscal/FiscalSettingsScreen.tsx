@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { FiscalSettingsView } from '../../../src-main/api/fiscal-contract';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useLoaded } from '../../shared/hooks';
+import { LoadStatus } from '../backoffice/LoadStatus';
 import { BackOfficePage } from '../backoffice/BackOfficePage';
 import { CertificateSummary } from './CertificateSummary';
 import { CertificateUpload } from './CertificateUpload';
@@ -10,34 +10,21 @@ import './fiscal.css';
 
 /** Configuración SUNAT (administrador): the signing certificate, the endpoint and the SOL user. */
 export function FiscalSettingsScreen() {
-  const [settings, setSettings] = useState<FiscalSettingsView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api.call('fiscal.settings').then(
-      (view) => {
-        setSettings(view);
-        setLoadError(null);
-      },
-      (failure: unknown) => setLoadError(errorMessage(failure)),
-    );
-  }, []);
-
-  useEffect(load, [load]);
+  const {
+    value: settings,
+    setValue: setSettings,
+    loadError,
+    reload,
+  } = useLoaded(() => api.call('fiscal.settings'));
 
   return (
     <BackOfficePage title="Configuración SUNAT" testId="fiscal-settings">
-      {loadError && (
-        <div className="stack">
-          <p className="dialog-error" role="alert" data-testid="settings-load-error">
-            {loadError}
-          </p>
-          <button type="button" onClick={load}>
-            Reintentar
-          </button>
-        </div>
-      )}
-      {!settings && !loadError && <p className="muted">Cargando configuración…</p>}
+      <LoadStatus
+        loaded={settings !== null}
+        error={loadError}
+        onRetry={reload}
+        testId="settings-load-error"
+      />
       {settings && (
         <div className="settings-grid">
           <section className="panel" aria-labelledby="certificate-settings-title">

@@ -32,7 +32,8 @@ export class SystemPrinterLink implements PrinterLink {
       lp.on('close', (code) => {
         clearTimeout(timer);
         if (code === 0) resolve();
-        else reject(new PrinterError('PRINTER_SYSTEM_FAILED', stderr.trim() || `lp terminó con código ${code}`));
+        else
+          reject(new PrinterError('PRINTER_SYSTEM_FAILED', stderr.trim() || `lp terminó con código ${code}`));
       });
       lp.stdin.on('error', () => undefined);
       lp.stdin.end(bytes);
@@ -45,7 +46,13 @@ export function listSystemPrinters(timeoutMs = 3_000): Promise<string[]> {
   return new Promise((resolve) => {
     execFile('lpstat', ['-e'], { timeout: timeoutMs }, (error, stdout) => {
       if (error) resolve([]);
-      else resolve(stdout.split('\n').map((line) => line.trim()).filter(Boolean));
+      else
+        resolve(
+          stdout
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
     });
   });
 }

@@ -40,7 +40,9 @@ export class TcpPrinterLink implements PrinterLink {
       socket.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         socket.destroy();
-        reject(new PrinterError('PRINTER_UNREACHABLE', `${this.description}: ${error.code ?? error.message}`));
+        reject(
+          new PrinterError('PRINTER_UNREACHABLE', `${this.description}: ${error.code ?? error.message}`),
+        );
       });
     });
   }
@@ -55,7 +57,9 @@ export class TcpPrinterLink implements PrinterLink {
       const timer = setTimeout(resolve, timeoutMs);
       socket.once('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new PrinterError('PRINTER_DISCONNECTED', `${this.description}: ${error.code ?? error.message}`));
+        reject(
+          new PrinterError('PRINTER_DISCONNECTED', `${this.description}: ${error.code ?? error.message}`),
+        );
       });
       socket.once('close', () => {
         clearTimeout(timer);

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DeviceSettings } from '../../../../src-main/api/devices-contract';
-import { api, errorMessage } from '../../../api/client';
+import { useEffect } from 'react';
+import { api } from '../../../api/client';
+import { useLoaded } from '../../../shared/hooks';
+import { LoadStatus } from '../../backoffice/LoadStatus';
 import { BackOfficePage } from '../../backoffice/BackOfficePage';
 import { refreshDevicesStatus } from '../devices-store';
 import { DeviceSettingsForm } from './DeviceSettingsForm';
@@ -8,20 +9,12 @@ import './device-settings.css';
 
 /** Dispositivos (administrador): this terminal's printer, drawer, scanners and scale, each with a test. */
 export function DeviceSettingsScreen() {
-  const [saved, setSaved] = useState<DeviceSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api.call('devices.settings').then(
-      (settings) => {
-        setSaved(settings);
-        setLoadError(null);
-      },
-      (failure: unknown) => setLoadError(errorMessage(failure)),
-    );
-  }, []);
-
-  useEffect(load, [load]);
+  const {
+    value: saved,
+    setValue: setSaved,
+    loadError,
+    reload,
+  } = useLoaded(() => api.call('devices.settings'));
   useEffect(() => {
     // Events keep it current from here on; this covers whatever happened before.
     void refreshDevicesStatus();
@@ -29,17 +22,7 @@ export function DeviceSettingsScreen() {
 
   return (
     <BackOfficePage title="Dispositivos" testId="device-settings">
-      {loadError && (
-        <div className="stack">
-          <p className="dialog-error" role="alert" data-testid="device-load-error">
-            {loadError}
-          </p>
-          <button type="button" onClick={load}>
-            Reintentar
-          </button>
-        </div>
-      )}
-      {!saved && !loadError && <p className="muted">Cargando configuración…</p>}
+      <LoadStatus loaded={saved !== null} error={loadError} onRetry={reload} testId="device-load-error" />
       {saved && <DeviceSettingsForm saved={saved} onSaved={setSaved} />}
     </BackOfficePage>
   );
