@@ -22,12 +22,17 @@ function storeName(context: HandlerContext): string {
 export const devicesHandlers: Pick<Handlers, DevicesMethod> = {
   'devices.status': (_input, { core }) => core.devices.status(),
   'devices.settings': (_input, { core }) => core.devices.settings.get(),
-  'devices.saveSettings': (input, context) => context.core.devices.settings.save(input, actorOf(context).userId),
+  'devices.saveSettings': (input, context) =>
+    context.core.devices.settings.save(input, actorOf(context).userId),
   'devices.serialPorts': () => listSerialPorts(),
   'devices.systemPrinters': () => listSystemPrinters(),
-  'printer.testPage': (input, context) => context.core.devices.printing.testPrint(input.printer, storeName(context)),
+  'printer.testPage': (input, context) =>
+    context.core.devices.printing.testPrint(input.printer, storeName(context)),
   'printer.reprint': (input, context) =>
-    context.core.devices.printing.reprint({ saleId: input.saleId, jobId: input.jobId }, actorOf(context).userId),
+    context.core.devices.printing.reprint(
+      { saleId: input.saleId, jobId: input.jobId },
+      actorOf(context).userId,
+    ),
   'printer.dismiss': (input, { core }) => {
     core.devices.printing.dismiss(input.jobId);
     return null;

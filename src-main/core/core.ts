@@ -28,7 +28,11 @@ import { aesSecretBox, fileSecretKey } from '../fiscal/secrets/secret-box';
 import { installDemoCredentials } from '../fiscal/credentials/demo-credentials';
 import { loadDocumentValidator } from '../fiscal/issuing/load-validator';
 import { defaultResourcesDir } from './resources';
-import { createDevicesModule, type DevicesModule, type DevicesModuleOptions } from '../devices/devices-module';
+import {
+  createDevicesModule,
+  type DevicesModule,
+  type DevicesModuleOptions,
+} from '../devices/devices-module';
 
 export interface CoreOptions {
   /** Folder holding this terminal's database (and, later, its certificates and queues). */
@@ -153,7 +157,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
       },
     );
-    const devices = createDevicesModule(ctx, sales, (sale) => fiscal.saleDocuments.view(sale), options.devices);
+    const devices = createDevicesModule(
+      ctx,
+      sales,
+      (sale) => fiscal.saleDocuments.view(sale),
+      options.devices,
+    );
     if (options.demo) installDemoCredentials(fiscal.credentials, ctx.clock);
     if (options.fiscal?.senderIntervalMs) fiscal.sender.start(options.fiscal.senderIntervalMs);
     return {

@@ -9,7 +9,8 @@ export function saleReceipt(
   fiscal: SaleFiscalView | null,
   options: { width: ReceiptWidth; copy?: boolean },
 ): ReceiptDocument {
-  const signed = fiscal?.digestValue && fiscal.qrText ? { hash: fiscal.digestValue, qrText: fiscal.qrText } : {};
+  const signed =
+    fiscal?.digestValue && fiscal.qrText ? { hash: fiscal.digestValue, qrText: fiscal.qrText } : {};
   return buildReceipt(sale, { width: options.width, copy: options.copy ?? false, ...signed });
 }
 
