@@ -4,6 +4,8 @@ import * as carts from './2026_11_23_0002_carts';
 import * as productSearch from './2026_11_23_0003_product_search';
 import * as fiscal from './2026_11_23_0004_fiscal';
 import * as devices from './2026_11_23_0005_devices';
+import * as cashSessions from './2026_11_23_0006_cash_sessions';
+import * as people from './2026_11_23_0007_people';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the bundled app
@@ -15,6 +17,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0003_product_search': productSearch,
   '2026_11_23_0004_fiscal': fiscal,
   '2026_11_23_0005_devices': devices,
+  '2026_11_23_0006_cash_sessions': cashSessions,
+  '2026_11_23_0007_people': people,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) as string;

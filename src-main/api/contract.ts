@@ -10,6 +10,9 @@ import { approval, cents, id, method, none } from './spec';
 import { fiscalContract } from './fiscal-contract';
 import { returnsContract } from './returns-contract';
 import { devicesContract } from './devices-contract';
+import { cashContract } from './cash-contract';
+import { usersContract } from './users-contract';
+import { auditContract } from './audit-contract';
 import type { PrintJobView } from '../devices/device-views';
 
 /**
@@ -189,6 +192,9 @@ export const contract = {
   ...fiscalContract,
   ...returnsContract,
   ...devicesContract,
+  ...cashContract,
+  ...usersContract,
+  ...auditContract,
 } as const;
 
 export type Contract = typeof contract;

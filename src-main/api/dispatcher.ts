@@ -21,6 +21,12 @@ const PERMISSION_ACTIONS: Record<string, string> = {
   'sale.void': 'anular ventas',
   'note.debit': 'emitir notas de débito',
   'drawer.open': 'abrir la gaveta sin una venta',
+  'cash.manage': 'abrir y cerrar la caja',
+  'cash.in': 'registrar ingresos de efectivo',
+  'cash.out': 'retirar efectivo de la caja',
+  'cash.closeOverLimit': 'cerrar una caja con una diferencia mayor al límite',
+  'users.manage': 'administrar usuarios',
+  'audit.view': 'ver la auditoría',
 };
 
 function isApiMethod(name: string): name is ApiMethod {

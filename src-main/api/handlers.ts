@@ -7,6 +7,9 @@ import type { ActorView, ApiMethod, ApiOutput, ApiParsedInput, SessionView } fro
 import { fiscalHandlers } from './fiscal-handlers';
 import { returnsHandlers } from './returns-handlers';
 import { devicesHandlers } from './devices-handlers';
+import { cashHandlers } from './cash-handlers';
+import { usersHandlers } from './users-handlers';
+import { auditHandlers } from './audit-handlers';
 
 export interface HandlerContext {
   core: Core;
@@ -151,6 +154,9 @@ export const handlers: Handlers = {
   ...fiscalHandlers,
   ...returnsHandlers,
   ...devicesHandlers,
+  ...cashHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
 };
 
 /** The hash and QR printed on the receipt come from the stored signed XML. */

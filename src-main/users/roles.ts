@@ -18,6 +18,16 @@ export const PERMISSIONS = {
   'sale.void': ['supervisor', 'administrador'],
   'note.debit': ['supervisor', 'administrador'],
   'drawer.open': ['supervisor', 'administrador'],
+  /** Open and close the cash session, X and Z reports. */
+  'cash.manage': ['supervisor', 'administrador'],
+  /** Cash in (change fund, a supplier's refund) during the session. */
+  'cash.in': ['cajero', 'supervisor', 'administrador'],
+  /** Cash out of the drawer: a cashier needs a supervisor's PIN. */
+  'cash.out': ['supervisor', 'administrador'],
+  /** A close whose difference is over the store's limit. */
+  'cash.closeOverLimit': ['administrador'],
+  'users.manage': ['administrador'],
+  'audit.view': ['supervisor', 'administrador'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,9 @@ import { SaleScreen } from '../features/sale/SaleScreen';
 import { PrinterBanner } from '../features/devices/PrinterBanner';
 import { useReprintKey } from '../features/devices/use-reprint-key';
 import { TopBar } from './TopBar';
+import { CashScreen } from '../features/cash/CashScreen';
+import { UsersScreen } from '../features/users/UsersScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
 import './top-bar.css';
 
 const NO_PERMISSIONS: never[] = [];
@@ -24,6 +27,12 @@ function ScreenBody({ screen }: { screen: Screen }) {
       return <FiscalMonitorScreen />;
     case 'fiscal-settings':
       return <FiscalSettingsScreen />;
+    case 'cash':
+      return <CashScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'device-settings':
       return <DeviceSettingsScreen />;
   }

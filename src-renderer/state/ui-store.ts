@@ -24,7 +24,15 @@ export type Dialog =
   | { kind: 'receipt'; sale: SaleView; receipt: ReceiptDocument; fiscal?: SaleFiscalView | null };
 
 /** The screen under the top bar: the counter, or a back-office screen (see features/backoffice). */
-export type Screen = 'sale' | 'sale-history' | 'fiscal-monitor' | 'fiscal-settings' | 'device-settings';
+export type Screen =
+  | 'sale'
+  | 'sale-history'
+  | 'fiscal-monitor'
+  | 'fiscal-settings'
+  | 'device-settings'
+  | 'cash'
+  | 'users'
+  | 'audit';
 
 export interface Message {
   id: number;

@@ -18,12 +18,12 @@ export function ScreenNav() {
           type="button"
           className={`key-button ${entry.id === current ? 'active' : ''}`}
           aria-current={entry.id === current ? 'page' : undefined}
-          aria-label={entry.shortLabel ? `${entry.label} (${entry.key})` : undefined}
+          aria-label={entry.shortLabel && entry.key ? `${entry.label} (${entry.key})` : undefined}
           title={entry.shortLabel ? entry.label : undefined}
           onClick={() => go(entry.id)}
           data-testid={`nav-${entry.id}`}
         >
-          <kbd>{entry.key}</kbd>
+          {entry.key && <kbd>{entry.key}</kbd>}
           <span>{entry.shortLabel ?? entry.label}</span>
         </button>
       ))}

@@ -3,20 +3,36 @@ import type { Permission } from '../../../src-main/users/roles';
 import { canOpen, SCREENS, screenForKey, screensFor } from './screens';
 
 const CAJERO: Permission[] = ['sale.sell', 'customers.manage', 'sale.history'];
-const SUPERVISOR: Permission[] = [...CAJERO, 'sale.discountOverLimit', 'exchangeRate.set', 'fiscal.monitor'];
-const ADMIN: Permission[] = [...SUPERVISOR, 'settings.manage'];
+const SUPERVISOR: Permission[] = [
+  ...CAJERO,
+  'sale.discountOverLimit',
+  'exchangeRate.set',
+  'fiscal.monitor',
+  'cash.manage',
+  'audit.view',
+];
+const ADMIN: Permission[] = [...SUPERVISOR, 'settings.manage', 'users.manage'];
 
 describe('back-office screens', () => {
   it('offers each person only the screens their permissions open', () => {
     expect(screensFor(['sale.sell']).map((s) => s.id)).toEqual(['sale']);
     expect(screensFor(CAJERO).map((s) => s.id)).toEqual(['sale', 'sale-history']);
-    expect(screensFor(SUPERVISOR).map((s) => s.id)).toEqual(['sale', 'fiscal-monitor', 'sale-history']);
+    expect(screensFor(SUPERVISOR).map((s) => s.id)).toEqual([
+      'sale',
+      'cash',
+      'fiscal-monitor',
+      'sale-history',
+      'audit',
+    ]);
     expect(screensFor(ADMIN).map((s) => s.id)).toEqual([
       'sale',
+      'cash',
       'fiscal-monitor',
       'sale-history',
       'fiscal-settings',
       'device-settings',
+      'users',
+      'audit',
     ]);
     expect(canOpen('fiscal-settings', SUPERVISOR)).toBe(false);
     expect(canOpen('device-settings', SUPERVISOR)).toBe(false);
@@ -36,7 +52,7 @@ describe('back-office screens', () => {
 
   it('never takes a key the sale screen already uses', () => {
     const saleKeys = ['F2', 'F4', 'F6', 'F8', 'F9', 'Escape'];
-    const keys = SCREENS.map((s) => s.key);
+    const keys = SCREENS.flatMap((s) => (s.key ? [s.key] : []));
     expect(keys.filter((k) => saleKeys.includes(k))).toEqual([]);
     expect(new Set(keys).size).toBe(keys.length);
   });

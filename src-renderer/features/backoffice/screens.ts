@@ -6,8 +6,8 @@ export interface ScreenEntry {
   label: string;
   /** Shorter wording for the top bar, which must fit every entry at 1366 px. */
   shortLabel?: string;
-  /** The key that opens it from anywhere (none of the sale screen's F2 F4 F6 F8 F9 Esc). */
-  key: string;
+  /** The key that opens it from anywhere (none of the sale screen's F2 F4 F6 F8 F9 F10 Esc); a few have none. */
+  key?: string;
   /** What the core lists in `actor.permissions` for this screen's calls; null: everyone. */
   permission: Permission | null;
 }
@@ -15,6 +15,7 @@ export interface ScreenEntry {
 /** Every screen of the top bar, in its order. The core still checks each call. */
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'sale', label: 'Venta', key: 'F1', permission: null },
+  { id: 'cash', label: 'Caja', permission: 'cash.manage' },
   { id: 'fiscal-monitor', label: 'Monitor SUNAT', key: 'F3', permission: 'fiscal.monitor' },
   // F5 is the browser's reload: taken here (and by features/history's dialogs) so it never reloads mid-sale.
   { id: 'sale-history', label: 'Historial', key: 'F5', permission: 'sale.history' },
@@ -26,6 +27,10 @@ export const SCREENS: readonly ScreenEntry[] = [
     permission: 'settings.manage',
   },
   { id: 'device-settings', label: 'Dispositivos', key: 'F11', permission: 'settings.manage' },
+  { id: 'users', label: 'Usuarios', permission: 'users.manage' },
+  { id: 'audit', label: 'Auditoría', permission: 'audit.view' },
+  { id: 'users', label: 'Usuarios', permission: 'users.manage' },
+  { id: 'audit', label: 'Auditoría', permission: 'audit.view' },
 ];
 
 export function screenEntry(screen: Screen): ScreenEntry {
