@@ -29,8 +29,6 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'device-settings', label: 'Dispositivos', key: 'F11', permission: 'settings.manage' },
   { id: 'users', label: 'Usuarios', permission: 'users.manage' },
   { id: 'audit', label: 'Auditoría', permission: 'audit.view' },
-  { id: 'users', label: 'Usuarios', permission: 'users.manage' },
-  { id: 'audit', label: 'Auditoría', permission: 'audit.view' },
 ];
 
 export function screenEntry(screen: Screen): ScreenEntry {
