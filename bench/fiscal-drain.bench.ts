@@ -1,3 +1,4 @@
+import { openDrawerForTests } from '../src-main/testing/cash-fixtures';
 import { createCore } from '../src-main/core/core';
 import { loginAs } from '../src-main/testing/temp-core';
 import { sellFactura } from '../src-main/testing/sales';
@@ -21,6 +22,7 @@ export const fiscalDrainBenchmark: Benchmark = {
     const emulator = await startSunatEmulator({ validateSchema: false });
     const core = await createCore({ dataDir: ctx.tempDir('drain'), demo: true });
     await core.fiscal.ready();
+    openDrawerForTests(core);
     try {
       core.ctx.settings.set(
         'fiscal.endpoint',

@@ -57,6 +57,11 @@ export interface UserTable {
   role: Role;
   pin_hash: string;
   active: Flag;
+  /** Wrong PINs in a row (login or approval); back to 0 on a good login or an unlock. */
+  failed_pin_attempts: Generated<number>;
+  /** Instant the PIN lock ends; null when not locked. */
+  locked_until: string | null;
+  last_login_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -137,6 +142,8 @@ export interface SaleTable {
   igv_bps: number;
   icbper_rate_cents: number;
   status: 'completed';
+  /** The cash session open on the terminal when the sale was made (null: before sessions existed). */
+  cash_session_id: string | null;
   created_at: string;
 }
 
@@ -280,6 +287,7 @@ export interface NoteTable {
   total_cents: number;
   refund_method: RefundMethod | null;
   refund_cents: number;
+  cash_session_id: string | null;
   restock: Flag;
   created_at: string;
 }
@@ -310,6 +318,7 @@ export interface SaleVoidTable {
   user_id: string;
   approver_id: string | null;
   voided_at: string;
+  cash_session_id: string | null;
 }
 
 export interface FiscalDocumentTable {
@@ -405,6 +414,39 @@ export interface PrintJobTable {
   printed_at: string | null;
 }
 
+export interface CashSessionTable {
+  id: string;
+  terminal_id: string;
+  /** 1, 2, 3… per terminal: the number printed on X and Z reports. */
+  number: number;
+  status: 'open' | 'closed';
+  opened_at: string;
+  opened_by: string;
+  float_cents: number;
+  /** JSON CashCount of the float. */
+  float_count: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  /** The supervisor who confirmed a count made by someone else. */
+  confirmed_by: string | null;
+  blind: Flag;
+  close_reason: string | null;
+  difference_cents: number | null;
+  /** JSON CashReportView of the Z close, frozen with the session. */
+  report: string | null;
+}
+
+export interface CashMovementTable {
+  id: string;
+  session_id: string;
+  kind: 'in' | 'out';
+  amount_cents: number;
+  reason: string;
+  user_id: string;
+  approver_id: string | null;
+  at: string;
+}
+
 export interface Database {
   store: StoreTable;
   terminal: TerminalTable;
@@ -432,4 +474,6 @@ export interface Database {
   fiscal_credentials: FiscalCredentialsTable;
   device_settings: DeviceSettingTable;
   print_jobs: PrintJobTable;
+  cash_sessions: CashSessionTable;
+  cash_movements: CashMovementTable;
 }

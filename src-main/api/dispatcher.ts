@@ -3,6 +3,7 @@ import type { Core } from '../core/core';
 import { AppError, isAppError, type ApiError } from '../shared/errors';
 import type { Actor, Approval } from '../users/authenticator';
 import { roleCan, type Permission } from '../users/roles';
+import { countsAsActivity } from '../users/session-activity';
 import { contract, type ApiMethod } from './contract';
 import { handlers, type HandlerContext } from './handlers';
 import type { CoreEvent, CoreEventListener, RpcRequest, RpcResponse } from './transport';
@@ -60,6 +61,9 @@ export function createDispatcher(
   core.onFiscalChange(() => emit({ type: 'fiscal.changed' }));
   core.devices.onChange(() => emit({ type: 'devices.changed' }));
   core.devices.onScan((code) => emit({ type: 'scanner.scanned', code }));
+  core.ctx.auth.onSessionEnded((ended) =>
+    emit({ type: 'session.ended', reason: ended.reason, userId: ended.userId }),
+  );
 
   async function fiscalReady(): Promise<void> {
     try {
@@ -92,7 +96,9 @@ export function createDispatcher(
     if (!parsed.success) throw validationError(parsed.error);
     const context: HandlerContext = { core, actor: null, approver: null, session: request.session ?? null };
     if (spec.permission !== null) {
-      context.actor = core.ctx.auth.resolve(request.session ?? undefined);
+      context.actor = core.ctx.auth.resolve(request.session ?? undefined, {
+        activity: countsAsActivity(name),
+      });
       if (spec.permission !== 'authenticated' && !roleCan(context.actor.role, spec.permission)) {
         context.approver = await approveOnTheSpot(spec, parsed.data, spec.permission);
       }

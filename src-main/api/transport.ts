@@ -14,7 +14,8 @@ export type RpcResponse<T = unknown> = { ok: true; value: T } | { ok: false; err
 export type CoreEvent =
   | { type: 'cart.changed' }
   | { type: 'sale.completed'; saleId: string; number: string }
-  | { type: 'session.ended'; reason: 'logout' | 'inactive' }
+  /** `userId`: whose session ended, so only that person's screens go back to the login. */
+  | { type: 'session.ended'; reason: 'logout' | 'inactive'; userId: string }
   | { type: 'fiscal.changed' }
   /** Printer queue or a serial device changed state. */
   | { type: 'devices.changed' }

@@ -28,6 +28,7 @@ import { aesSecretBox, fileSecretKey } from '../fiscal/secrets/secret-box';
 import { installDemoCredentials } from '../fiscal/credentials/demo-credentials';
 import { loadDocumentValidator } from '../fiscal/issuing/load-validator';
 import { defaultResourcesDir } from './resources';
+import { CashSessions } from '../cash/cash-sessions';
 import {
   createDevicesModule,
   type DevicesModule,
@@ -54,6 +55,10 @@ export interface CoreOptions {
   fiscal?: FiscalModuleOptions;
   /** Print retries and serial reconnection pace (tests shorten them). */
   devices?: DevicesModuleOptions;
+  /** How often idle sessions are ended (default 30 s; 0: never, tests call `auth.expireIdleSessions`). */
+  sessionSweepMs?: number;
+  /** Measures sessions' idle time (default: monotonic real time, whatever `clock` says). */
+  sessionClock?: Clock;
 }
 
 export interface Core {
@@ -65,6 +70,8 @@ export interface Core {
   fiscal: FiscalModule;
   /** Printer, drawer, scanners and scale. */
   devices: DevicesModule;
+  /** The drawer's cash sessions: float, cash in/out, X and Z. */
+  cash: CashSessions;
   /** The SUNAT queue moved (a document was sent, accepted, …): screens refresh. */
   onFiscalChange(listener: () => void): () => void;
   migration: MigrationReport;
@@ -82,6 +89,9 @@ export class TerminalNotConfiguredError extends Error {
 }
 
 export const DATABASE_FILE = 'terminal.sqlite';
+
+/** Idle sessions end within this much of their limit (a request past it is refused at once anyway). */
+const SESSION_SWEEP_MS = 30_000;
 
 /** Opens the terminal database, brings its schema up to date and wires the services. */
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -117,16 +127,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     const audit = new AuditLog(sql, qb, clock, terminal.terminalId);
     const users = new UserDirectory(sql, qb);
+    const settings = new StoreSettings(sql, qb, clock);
     const ctx: CoreContext = {
       sql,
       qb,
       clock,
       terminal,
-      settings: new StoreSettings(sql, qb, clock),
+      settings,
       catalog: new ProductCatalog(sql, qb),
       customers: new CustomerDirectory(sql, qb, clock),
       users,
-      auth: new Authenticator(users, sql, audit),
+      auth: new Authenticator({ users, sql, qb, audit, clock, settings, sessionClock: options.sessionClock }),
       audit,
       outbox: new Outbox(sql, qb, clock),
       stock: new StockLedger(sql, qb, clock, terminal.terminalId),
@@ -165,6 +176,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     if (options.demo) installDemoCredentials(fiscal.credentials, ctx.clock);
     if (options.fiscal?.senderIntervalMs) fiscal.sender.start(options.fiscal.senderIntervalMs);
+    ctx.auth.startIdleSweep(options.sessionSweepMs ?? SESSION_SWEEP_MS);
     return {
       ctx,
       carts,
@@ -173,6 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       notes,
       fiscal,
       devices,
+      cash: new CashSessions(ctx),
       onFiscalChange: (listener) => {
         fiscalListeners.add(listener);
         return () => fiscalListeners.delete(listener);
@@ -180,6 +193,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       migration,
       databaseFile,
       close: () => {
+        ctx.auth.stopIdleSweep();
         void fiscal.sender.stop();
         void devices.close();
         // Fold the WAL back so a copied data folder is one self-contained file.

@@ -26,7 +26,7 @@ describe('migration 0005 (devices)', () => {
     before.close();
 
     const handle = openDatabase({ file });
-    expect((await migrateDatabase(handle)).applied).toEqual(['2026_11_23_0005_devices']);
+    expect((await migrateDatabase(handle)).applied[0]).toBe('2026_11_23_0005_devices');
     const { sqlite } = handle;
     expect(sqlite.prepare('SELECT count(*) AS n FROM store').get()).toEqual({ n: 1 });
     const insert = sqlite.prepare(

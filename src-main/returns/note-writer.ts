@@ -1,3 +1,4 @@
+import { openCashSessionId, requireOpenCashSession } from '../cash/open-session';
 import { nextCorrelativo } from '../sales/series-counter';
 import type { IgvAffectationCode, NoteDocType, RefundMethod, Unit } from '../../db/schema';
 import type { CoreContext } from '../core/context';
@@ -85,6 +86,9 @@ export function writeNote(
       icbper_cents: totals.icbperCents,
       total_cents: totals.totalCents,
       refund_method: draft.refundMethod,
+      // Cash comes out of the drawer of the open session; other refunds note it when there is one.
+      cash_session_id:
+        draft.refundMethod === 'cash' ? requireOpenCashSession(deps.ctx) : openCashSessionId(deps.ctx),
       refund_cents: draft.refundMethod ? totals.totalCents : 0,
       restock: draft.restock ? 1 : 0,
       created_at: at,

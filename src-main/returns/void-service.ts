@@ -1,3 +1,4 @@
+import { openCashSessionId } from '../cash/open-session';
 import type { CoreContext } from '../core/context';
 import { FiscalDocumentError } from '../fiscal/documents/fiscal-document-error';
 import type { FiscalDocumentRow } from '../fiscal/queue/fiscal-queue';
@@ -60,6 +61,8 @@ export class VoidService {
           user_id: actor.userId,
           approver_id: approverId,
           voided_at: voidedAt,
+          // The money goes back out of the drawer open now (if any).
+          cash_session_id: openCashSessionId(ctx),
         }),
       );
       const lines = ctx.sql.all(

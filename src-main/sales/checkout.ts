@@ -1,5 +1,6 @@
 import type { CoreContext } from '../core/context';
 import { AppError } from '../shared/errors';
+import { requireOpenCashSession } from '../cash/open-session';
 import { newId } from '../shared/ids';
 import { limaDate, limaTimestamp } from '../shared/lima-time';
 import type { Actor } from '../users/authenticator';
@@ -45,6 +46,7 @@ export class Checkout {
     const { sql, qb, clock, terminal } = this.ctx;
     const cartId = this.carts.openCartId();
     if (!cartId) throw new AppError('CART_EMPTY');
+    const cashSessionId = requireOpenCashSession(this.ctx);
     const { cart, priced, customer } = this.carts.price(cartId);
     if (cart.lines.length === 0) throw new AppError('CART_EMPTY');
     const { totals } = priced;
@@ -98,6 +100,7 @@ export class Checkout {
         igv_bps: this.ctx.settings.get('tax.igvBps'),
         icbper_rate_cents: icbperRateCents(issueDate),
         status: 'completed',
+        cash_session_id: cashSessionId,
         created_at: at,
       }),
     );

@@ -60,6 +60,12 @@ export const SETTING_SCHEMAS = {
   'fiscal.signatureAlgorithm': z.enum(['sha1', 'sha256']),
   /** Bound on one SOAP exchange with SUNAT (connect + answer). */
   'fiscal.timeoutSeconds': z.number().int().min(5).max(180),
+  /** The cashier counts the drawer without seeing what is expected; a supervisor confirms. */
+  'cash.blindClose': z.boolean(),
+  /** A close whose difference is larger than this needs an administrador and a written reason. */
+  'cash.closeDifferenceLimitCents': z.number().int().min(0).max(10_000_000),
+  /** An idle session ends after this long: the screen goes back to the login. */
+  'security.inactivityMinutes': z.number().int().min(1).max(240),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -77,6 +83,9 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   'fiscal.voidDeadlineDays': 7,
   'fiscal.signatureAlgorithm': 'sha1',
   'fiscal.timeoutSeconds': 30,
+  'cash.blindClose': false,
+  'cash.closeDifferenceLimitCents': 1_000,
+  'security.inactivityMinutes': 10,
 };
 
 /** Reads are cached in memory (they sit on the scan path); writes go through `set` only. */

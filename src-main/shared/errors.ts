@@ -73,6 +73,34 @@ const messages = {
   PRINTER_FAILED: (d: { message: string }) => d.message,
   PRINT_JOB_NOT_FOUND: () => 'Ese trabajo de impresión ya no existe.',
   DEVICE_FAILED: (d: { message: string }) => d.message,
+  CASH_SESSION_REQUIRED: () =>
+    'La caja está cerrada. Un supervisor debe abrirla (con el fondo inicial) antes de vender o devolver dinero.',
+  CASH_SESSION_ALREADY_OPEN: () => 'Esta caja ya tiene una sesión abierta: ciérrela antes de abrir otra.',
+  CASH_SESSION_NOT_FOUND: () => 'No se encontró esa sesión de caja.',
+  CASH_COUNT_INVALID: (d: { reason: string }) => `Conteo de efectivo no válido: ${d.reason}.`,
+  CASH_OUT_EXCEEDS: (d: { availableCents: number }) =>
+    `No se puede retirar más efectivo del que debería haber en la caja (${formatSoles(d.availableCents)}).`,
+  CASH_CLOSE_OVER_LIMIT: (d: { differenceCents: number; limitCents: number }) =>
+    `La diferencia del cierre (${formatSoles(d.differenceCents)}) supera el límite de ${formatSoles(d.limitCents)}: debe autorizarla un administrador.`,
+  CASH_CLOSE_REASON_REQUIRED: () =>
+    'La diferencia supera el límite: escriba el motivo (al menos 5 letras) para cerrar la caja.',
+  AUDIT_FILTER_INVALID: (d: { reason: string }) => `Filtro de auditoría no válido: ${d.reason}.`,
+  AUDIT_EXPORT_TOO_LARGE: (d: { count: number; max: number }) =>
+    `La exportación tendría ${d.count} entradas y el máximo es ${d.max}. Acote las fechas, la acción o el usuario.`,
+  // People: PIN lockout and user management.
+  USER_LOCKED: (d: { username: string; minutes: number }) =>
+    `El usuario ${d.username} está bloqueado por ${d.minutes} ${d.minutes === 1 ? 'minuto' : 'minutos'} por demasiados intentos con un PIN incorrecto. Espere o pida a un administrador que lo desbloquee.`,
+  USER_NOT_FOUND: () => 'El usuario ya no existe.',
+  USERNAME_INVALID: (d: { username: string }) =>
+    `El usuario «${d.username}» no es válido: use de 3 a 30 letras minúsculas, dígitos, punto, guion o guion bajo, sin espacios.`,
+  USERNAME_TAKEN: (d: { username: string }) =>
+    `Ya existe un usuario ${d.username} (activo o desactivado). Elija otro nombre de usuario.`,
+  FULL_NAME_INVALID: () => 'Ingrese el nombre completo de la persona (de 3 a 80 caracteres).',
+  PIN_WEAK: (d: { reason: string }) => `PIN no aceptado: ${d.reason}.`,
+  CANNOT_DEACTIVATE_SELF: () =>
+    'No puede desactivar su propio usuario. Pida a otro administrador que lo haga.',
+  LAST_ADMINISTRATOR: (d: { action: string }) =>
+    `No se puede ${d.action}: es el último administrador activo. Primero cree o reactive otro administrador.`,
   INTERNAL: () => 'Ocurrió un error inesperado y no se guardó ningún cambio. Intente de nuevo.',
 } as const;
 

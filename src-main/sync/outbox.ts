@@ -6,7 +6,13 @@ import { newId } from '../shared/ids';
 import { limaTimestamp } from '../shared/lima-time';
 
 /** What headquarters receives. Versioned by name so a changed payload gets a new topic. */
-export type OutboxTopic = 'sale.completed.v1' | 'note.issued.v1' | 'sale.voided.v1';
+export type OutboxTopic =
+  | 'sale.completed.v1'
+  | 'note.issued.v1'
+  | 'sale.voided.v1'
+  | 'cash_session.opened.v1'
+  | 'cash_movement.recorded.v1'
+  | 'cash_session.closed.v1';
 
 /**
  * Transactional outbox: business changes write their outbox row in the same transaction,

@@ -29,8 +29,3 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const key = await derive(pin, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
-
-/** PINs are 4 to 8 digits: easy on a keypad, never a word. */
-export function isAcceptablePin(pin: string): boolean {
-  return /^\d{4,8}$/.test(pin);
-}

@@ -2,6 +2,9 @@ import type { Role } from '../../db/schema';
 
 export type { Role };
 
+/** Every role, from the least to the most trusted. */
+export const ROLES = ['cajero', 'supervisor', 'administrador'] as const satisfies readonly Role[];
+
 /**
  * Who may do what, declared once. The API contract names the permission each method
  * needs and the dispatcher enforces it; the UI only reads it to decide what to show.

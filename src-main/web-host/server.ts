@@ -7,6 +7,7 @@ import type { CoreEvent } from '../api/transport';
 import type { FiscalModuleOptions } from '../fiscal/fiscal-module';
 import { createCore, type Core } from '../core/core';
 import type { DevicesModuleOptions } from '../devices/devices-module';
+import { openDrawerForTests } from '../testing/cash-fixtures';
 import type { DeviceSettings } from '../devices/device-settings-schema';
 import type { Clock } from '../shared/clock';
 import { readStatic } from './static-files';
@@ -30,6 +31,8 @@ export interface WebHostOptions {
   devices?: DevicesModuleOptions;
   /** Point this terminal's receipt printer here at start (`tcp://host:9100`; the capture printer in tests). */
   printer?: { url: string; paperWidthMm?: 80 | 58 };
+  /** Open the drawer at start with no float (tests about other things; a store opens it by counting). */
+  openCashSession?: boolean;
   /** Serial scanner and scale at start (tests: a socat pseudo-terminal). */
   serialDevices?: Pick<Partial<DeviceSettings>, 'serialScanner' | 'scale'>;
 }
@@ -153,6 +156,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     devices: { log, ...options.devices },
   });
   if (options.printer) pointAtPrinter(core, options.printer);
+  if (options.openCashSession) openDrawerForTests(core);
   if (options.serialDevices)
     core.devices.settings.save({ ...core.devices.settings.get(), ...options.serialDevices }, null);
   if (options.sunatEndpoint) pointAtSunatEndpoint(core, options.sunatEndpoint);

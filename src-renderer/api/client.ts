@@ -34,6 +34,9 @@ const APPROVAL_METHODS: readonly ApprovalMethod[] = [
   'returns.void',
   'returns.debitNote',
   'drawer.open',
+  'cash.open',
+  'cash.cashOut',
+  'cash.close',
 ];
 
 function takesApproval(method: ApiMethod): method is ApprovalMethod {
@@ -54,7 +57,9 @@ async function send<M extends ApiMethod>(method: M, input: ApiInput<M> | undefin
   if (response.ok) return response.value as ApiOutput<M>;
   const failure = new ApiCallError(method, response.error);
   // The core forgot our session (logout elsewhere, restart): back to the login screen.
-  if (failure.code === 'NOT_AUTHENTICATED') useSession.getState().signedOut(failure.message);
+  // A deactivated user is out at once, like an ended session.
+  if (failure.code === 'NOT_AUTHENTICATED' || failure.code === 'USER_INACTIVE')
+    useSession.getState().signedOut(failure.message);
   throw failure;
 }
 

@@ -23,7 +23,11 @@ async function start(): Promise<void> {
     else if (event.type === 'devices.changed') void refreshDevicesStatus();
     else if (event.type === 'scanner.scanned') {
       if (useSession.getState().actor) routeSerialScan(event.code);
-    } else if (event.type === 'session.ended' && event.reason === 'inactive' && useSession.getState().actor) {
+    } else if (
+      event.type === 'session.ended' &&
+      event.reason === 'inactive' &&
+      useSession.getState().actor?.userId === event.userId
+    ) {
       useSession.getState().signedOut('Su sesión se cerró por inactividad. Ingrese de nuevo.');
     }
   });

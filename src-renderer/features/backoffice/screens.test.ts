@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../../src-main/users/roles';
 import { canOpen, SCREENS, screenForKey, screensFor } from './screens';
 
-const CAJERO: Permission[] = ['sale.sell', 'customers.manage', 'sale.history'];
+const CAJERO: Permission[] = ['sale.sell', 'customers.manage', 'sale.history', 'cash.in'];
 const SUPERVISOR: Permission[] = [
   ...CAJERO,
   'sale.discountOverLimit',
@@ -16,7 +16,7 @@ const ADMIN: Permission[] = [...SUPERVISOR, 'settings.manage', 'users.manage'];
 describe('back-office screens', () => {
   it('offers each person only the screens their permissions open', () => {
     expect(screensFor(['sale.sell']).map((s) => s.id)).toEqual(['sale']);
-    expect(screensFor(CAJERO).map((s) => s.id)).toEqual(['sale', 'sale-history']);
+    expect(screensFor(CAJERO).map((s) => s.id)).toEqual(['sale', 'cash', 'sale-history']);
     expect(screensFor(SUPERVISOR).map((s) => s.id)).toEqual([
       'sale',
       'cash',

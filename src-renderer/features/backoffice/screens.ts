@@ -15,7 +15,7 @@ export interface ScreenEntry {
 /** Every screen of the top bar, in its order. The core still checks each call. */
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'sale', label: 'Venta', key: 'F1', permission: null },
-  { id: 'cash', label: 'Caja', permission: 'cash.manage' },
+  { id: 'cash', label: 'Caja', permission: 'cash.in' },
   { id: 'fiscal-monitor', label: 'Monitor SUNAT', key: 'F3', permission: 'fiscal.monitor' },
   // F5 is the browser's reload: taken here (and by features/history's dialogs) so it never reloads mid-sale.
   { id: 'sale-history', label: 'Historial', key: 'F5', permission: 'sale.history' },

@@ -1,8 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { useSession } from '../../state/session-store';
 import { ROLE_NAMES } from '../../shared/roles';
-import { login } from './session-actions';
+import { login, refreshLoginUsers } from './session-actions';
 import './login.css';
 
 export function LoginScreen() {
@@ -14,6 +14,10 @@ export function LoginScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pinField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void refreshLoginUsers();
+  }, []);
 
   const pick = (name: string) => {
     setUsername(name);

@@ -9,6 +9,18 @@ export async function loadPublicInfo(): Promise<void> {
   useSession.getState().setPublicInfo(store, users);
 }
 
+/**
+ * Who may log in changes while the app runs (a new cashier, a deactivated one): the login
+ * screen asks again each time it shows. On failure the list it has stays.
+ */
+export async function refreshLoginUsers(): Promise<void> {
+  try {
+    useSession.setState({ users: await api.call('session.users') });
+  } catch {
+    // The list from the start (or the last refresh) is still a good list to pick from.
+  }
+}
+
 export async function login(username: string, pin: string): Promise<void> {
   const session = await api.call('session.login', { username: username.trim(), pin });
   useSale.getState().reset();

@@ -4,6 +4,7 @@ import { useSale } from '../../state/sale-store';
 import { useUi } from '../../state/ui-store';
 import { useKeyboardWedge } from '../../shared/keyboard-wedge';
 import { DeadlineBanner } from '../fiscal/DeadlineBanner';
+import { CashClosedBanner } from '../cash/CashClosedBanner';
 import { CartTable } from './CartTable';
 import { DialogHost } from './DialogHost';
 import { FunctionBar } from './FunctionBar';
@@ -98,6 +99,7 @@ export function SaleScreen() {
   return (
     <div className="sale-screen">
       <DeadlineBanner />
+      <CashClosedBanner />
       <main className="sale-main">
         <section className="sale-left">
           <ScanInput ref={scanInput} />
