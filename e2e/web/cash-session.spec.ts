@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { WebHost } from '../../src-main/web-host/server';
 import { expect, test } from '../fixtures/web-host';
@@ -79,11 +80,18 @@ test('a day at the drawer: float, cash and Yape sales, a cash out with a PIN, a 
       await expect(z).toContainText('Efectivo S/S/ 186.50S/ 186.00');
       await expect(z).toContainText('Yape/PlinS/ 3.70S/ 3.70');
       await screenshot(page, 'cash-1-z-report');
+      // Exported for the accountant: the same figures, with the difference.
+      const download = page.waitForEvent('download');
+      await z.getByTestId('cash-export-z').click();
+      const csv = await (await download).path().then((path) => readFileSync(path, 'utf8'));
+      expect(csv).toContain('Efectivo S/,186.50,186.00');
+      expect(csv).toContain('Diferencia efectivo S/,,-0.50');
 
       // The drawer is closed: no sale until it is opened again.
       await page.getByTestId('nav-sale').click();
       await expect(page.getByTestId('cash-closed-banner')).toBeVisible();
       await scan(page, INCA_KOLA);
+      await expect(page.getByTestId('cart-total')).toHaveText('S/ 6.50');
       await page.keyboard.press('F8');
       await page.getByTestId('payment-dialog').getByTestId('payment-quick-exact').click();
       await page.getByTestId('payment-dialog').getByTestId('payment-confirm').click();

@@ -10,7 +10,8 @@ import type { CoreEvent, CoreEventListener, RpcRequest, RpcResponse } from './tr
 
 z.config(z.locales.es());
 
-const PERMISSION_ACTIONS: Record<string, string> = {
+// Typed by Permission: a permission added without its Spanish wording does not compile.
+const PERMISSION_ACTIONS: Record<Permission, string> = {
   'sale.sell': 'vender',
   'sale.discountOverLimit': 'autorizar descuentos sobre el límite',
   'exchangeRate.set': 'registrar el tipo de cambio',
@@ -92,17 +93,26 @@ export function createDispatcher(
       throw new AppError('UNKNOWN_METHOD', { method: String(request.method) });
     const name = request.method;
     const spec = contract[name];
-    const parsed = spec.input.safeParse(request.input ?? {});
-    if (!parsed.success) throw validationError(parsed.error);
     const context: HandlerContext = { core, actor: null, approver: null, session: request.session ?? null };
+    // Who asks comes before what they send: someone who may not call a method learns nothing about its input.
     if (spec.permission !== null) {
       context.actor = core.ctx.auth.resolve(request.session ?? undefined, {
         activity: countsAsActivity(name),
       });
-      if (spec.permission !== 'authenticated' && !roleCan(context.actor.role, spec.permission)) {
-        context.approver = await approveOnTheSpot(spec, parsed.data, spec.permission);
-      }
     }
+    const lacks =
+      context.actor !== null &&
+      spec.permission !== null &&
+      spec.permission !== 'authenticated' &&
+      !roleCan(context.actor.role, spec.permission);
+    if (lacks && !('approvable' in spec && spec.approvable)) {
+      throw new AppError('FORBIDDEN', {
+        action: PERMISSION_ACTIONS[spec.permission as Permission],
+      });
+    }
+    const parsed = spec.input.safeParse(request.input ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    if (lacks) context.approver = await approveOnTheSpot(spec, parsed.data, spec.permission as Permission);
     if ('issuesFiscalDocument' in spec && spec.issuesFiscalDocument) await fiscalReady();
     const handler = handlers[name] as (input: unknown, context: HandlerContext) => unknown;
     const value = await handler(parsed.data, context);

@@ -1,15 +1,26 @@
+import { useEffect, useRef } from 'react';
 import type { CashReportView } from '../../../src-main/api/cash-contract';
+import { api } from '../../api/client';
+import { useBusyAction } from '../../shared/hooks';
 import { formatDollars, formatSoles } from '../../shared/format';
+import { saveFile } from '../fiscal/files';
 
 const money = (label: string, cents: number) =>
   label.startsWith('Dólares') ? formatDollars(cents) : formatSoles(cents);
 
 /** An X or Z report on screen: the same figures the printer gets. */
-export function CashReportPanel({ report }: { report: CashReportView }) {
+/** `sessionId`: a closed session, whose Z can be printed again and exported. */
+export function CashReportPanel({ report, sessionId }: { report: CashReportView; sessionId: string | null }) {
+  const { error, busy, run } = useBusyAction();
+  const panel = useRef<HTMLElement>(null);
+  // The close button sits at the bottom of a long form: bring its result into view.
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'start' });
+  }, [report]);
   const difference =
     report.countedCashCents === null ? null : report.countedCashCents - report.expectedCashCents;
   return (
-    <section className="panel cash-report" data-testid={`cash-report-${report.kind}`}>
+    <section ref={panel} className="panel cash-report" data-testid={`cash-report-${report.kind}`}>
       <h2>
         Reporte {report.kind} · sesión {report.sessionNumber}
         {report.copy && ' (copia)'}
@@ -46,6 +57,36 @@ export function CashReportPanel({ report }: { report: CashReportView }) {
         >
           {difference === 0 ? 'Caja cuadrada' : difference < 0 ? 'Faltante' : 'Sobrante'}:{' '}
           {formatSoles(Math.abs(difference))}
+        </p>
+      )}
+      {sessionId && (
+        <div className="row">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(async () => void (await api.call('cash.printReport', { sessionId })))}
+            data-testid="cash-print-z"
+          >
+            Imprimir Z
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const file = await api.call('cash.exportZ', { sessionId });
+                saveFile(file.fileName, file.csv, 'text/csv;charset=utf-8');
+              })
+            }
+            data-testid="cash-export-z"
+          >
+            Exportar CSV
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="dialog-error" role="alert">
+          {error}
         </p>
       )}
     </section>

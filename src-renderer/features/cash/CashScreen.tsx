@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CashReportView, CashSessionView } from '../../../src-main/api/cash-contract';
-import { api } from '../../api/client';
-import { saveFile } from '../fiscal/files';
+import { api, ApiCallError } from '../../api/client';
+import { useUi } from '../../state/ui-store';
 import { useSession } from '../../state/session-store';
 import { formatSoles, parseAmountToCents } from '../../shared/format';
 import { useBusyAction, useLoaded } from '../../shared/hooks';
@@ -17,13 +17,13 @@ export function CashScreen() {
   const { value, setValue, loadError, reload } = useLoaded(async () => ({
     session: await api.call('cash.current'),
   }));
-  const [report, setReport] = useState<CashReportView | null>(null);
+  const [report, setReport] = useState<{ report: CashReportView; sessionId: string | null } | null>(null);
   const session = value?.session ?? null;
   const setSession = (next: CashSessionView | null) => setValue({ session: next });
   return (
     <BackOfficePage title="Caja" testId="cash-screen">
       <LoadStatus loaded={value !== null} error={loadError} onRetry={reload} testId="cash-load-error" />
-      {report && <CashReportPanel report={report} />}
+      {report && <CashReportPanel report={report.report} sessionId={report.sessionId} />}
       {value && !session && (
         <OpenForm
           onOpened={(s) => {
@@ -34,12 +34,12 @@ export function CashScreen() {
       )}
       {session && (
         <>
-          <SessionSummary session={session} onReport={setReport} />
+          <SessionSummary session={session} onReport={(x) => setReport({ report: x, sessionId: null })} />
           <MovementForm onMoved={setSession} />
           <CloseForm
             session={session}
-            onClosed={(closedReport) => {
-              setReport(closedReport);
+            onClosed={(closedReport, closedId) => {
+              setReport({ report: closedReport, sessionId: closedId });
               setSession(null);
             }}
           />
@@ -223,7 +223,7 @@ function CloseForm({
   onClosed,
 }: {
   session: CashSessionView;
-  onClosed(report: CashReportView): void;
+  onClosed(report: CashReportView, sessionId: string): void;
 }) {
   const [pen, setPen] = useState<Counts>({});
   const [usd, setUsd] = useState<Counts>({});
@@ -242,13 +242,20 @@ function CloseForm({
         return;
       }
       setInvalid(null);
-      const outcome = await api.call('cash.close', {
+      const input = {
         count: parsed.count,
         cardCents: optionalCents(card),
         walletCents: optionalCents(wallet),
         ...(reason.trim() ? { reason } : {}),
+      };
+      const outcome = await api.call('cash.close', input).catch(async (failure: unknown) => {
+        // A difference over the store's limit: an administrador authorises it with their PIN.
+        if (!(failure instanceof ApiCallError) || failure.code !== 'CASH_CLOSE_OVER_LIMIT') throw failure;
+        const adminApproval = await useUi.getState().requestApproval(failure.message, null);
+        if (!adminApproval) throw failure;
+        return api.call('cash.close', { ...input, adminApproval });
       });
-      onClosed(outcome.report);
+      onClosed(outcome.report, outcome.session.id);
     });
   return (
     <section className="panel" aria-labelledby="cash-close-title">
@@ -298,33 +305,6 @@ function CloseForm({
       >
         Cerrar caja
       </button>
-      <ClosedSessions />
     </section>
-  );
-}
-
-/** Past closes: reprint or export their Z. */
-function ClosedSessions() {
-  const canManage = useSession((s) => s.actor?.permissions.includes('cash.manage') ?? false);
-  const { error, run } = useBusyAction();
-  if (!canManage) return null;
-  const exportLastZ = () =>
-    run(async () => {
-      const [last] = await api.call('cash.closedSessions');
-      if (!last) return;
-      const file = await api.call('cash.exportZ', { sessionId: last.id });
-      saveFile(file.fileName, file.csv, 'text/csv;charset=utf-8');
-    });
-  return (
-    <div className="row">
-      <button type="button" onClick={() => void exportLastZ()} data-testid="cash-export-last">
-        Exportar último cierre (CSV)
-      </button>
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
