@@ -53,7 +53,9 @@ describe('permissions, enforced by the core for every method', () => {
         const response = await dispatcher.dispatch({ method: name, input: {}, session: sessions.get(role) });
         const code = response.ok ? null : response.error.code;
         if (allowed) {
-          expect(code === null || !['FORBIDDEN', 'APPROVAL_REQUIRED', 'NOT_AUTHENTICATED'].includes(code)).toBe(true);
+          expect(
+            code === null || !['FORBIDDEN', 'APPROVAL_REQUIRED', 'NOT_AUTHENTICATED'].includes(code),
+          ).toBe(true);
         } else if ('approvable' in spec && spec.approvable) {
           // Asked for a supervisor, never let through: the input is checked first, then the PIN.
           expect(['APPROVAL_REQUIRED', 'VALIDATION_FAILED']).toContain(code);
