@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CashReportView } from '../../../src-main/api/cash-contract';
 import { api } from '../../api/client';
+import { ErrorLine } from '../../shared/ErrorLine';
 import { useBusyAction } from '../../shared/hooks';
 import { formatDollars, formatSoles } from '../../shared/format';
 import { saveFile } from '../fiscal/files';
@@ -84,11 +85,7 @@ export function CashReportPanel({ report, sessionId }: { report: CashReportView;
           </button>
         </div>
       )}
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

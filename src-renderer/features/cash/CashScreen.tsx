@@ -4,6 +4,7 @@ import { api, ApiCallError } from '../../api/client';
 import { useUi } from '../../state/ui-store';
 import { useSession } from '../../state/session-store';
 import { formatSoles, parseAmountToCents } from '../../shared/format';
+import { ErrorLine } from '../../shared/ErrorLine';
 import { useBusyAction, useLoaded } from '../../shared/hooks';
 import { BackOfficePage } from '../backoffice/BackOfficePage';
 import { LoadStatus } from '../backoffice/LoadStatus';
@@ -76,11 +77,7 @@ function OpenForm({ onOpened }: { onOpened(session: CashSessionView): void }) {
         withDollars={false}
         invalid={invalid}
       />
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <button
         type="button"
         className="primary"
@@ -151,11 +148,7 @@ function SessionSummary({
           </button>
         </div>
       )}
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }
@@ -209,11 +202,7 @@ function MovementForm({ onMoved }: { onMoved(session: CashSessionView): void }) 
           Registrar
         </button>
       </div>
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }
@@ -291,11 +280,7 @@ function CloseForm({
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="cash-close-reason" />
         </label>
       </div>
-      {error && (
-        <p className="dialog-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <button
         type="button"
         className="primary"
