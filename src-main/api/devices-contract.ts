@@ -29,7 +29,7 @@ export const devicesContract = {
   }),
   /** A sale's receipt again (the last sale when no id): the original if it never printed, else a copy. */
   'printer.reprint': method<PrintJobView>()({
-    input: z.object({ saleId: id.optional(), jobId: id.optional() }).strict(),
+    input: z.object({ saleId: id.optional(), jobId: id.optional(), approval: approval.optional() }).strict(),
     permission: 'sale.sell',
   }),
   /** Stop showing a failed job (the customer left, or it was printed another way). */

@@ -2,6 +2,7 @@ import { listSerialPorts } from '../devices/serial-devices';
 import { listSystemPrinters } from '../devices/printer/links/system-link';
 import { AppError } from '../shared/errors';
 import type { Actor } from '../users/authenticator';
+import { roleCan } from '../users/roles';
 import type { HandlerContext, Handlers } from './handlers';
 
 type DevicesMethod = Extract<
@@ -28,11 +29,23 @@ export const devicesHandlers: Pick<Handlers, DevicesMethod> = {
   'devices.systemPrinters': () => listSystemPrinters(),
   'printer.testPage': (input, context) =>
     context.core.devices.printing.testPrint(input.printer, storeName(context)),
-  'printer.reprint': (input, context) =>
-    context.core.devices.printing.reprint(
-      { saleId: input.saleId, jobId: input.jobId },
-      actorOf(context).userId,
-    ),
+  'printer.reprint': async (input, context) => {
+    const { core } = context;
+    const actor = actorOf(context);
+    const target = { saleId: input.saleId, jobId: input.jobId };
+    // A copy of a fiscal receipt may need a supervisor, if the store says so.
+    let approverId: string | null = null;
+    const needsApproval =
+      core.ctx.settings.get('receipts.reprintNeedsApproval') &&
+      !roleCan(actor.role, 'receipt.reprint') &&
+      core.devices.printing.reprintMakesCopy(target);
+    if (needsApproval) {
+      if (!input.approval)
+        throw new AppError('APPROVAL_REQUIRED', { reason: 'reimprimir una copia del comprobante' });
+      approverId = (await core.ctx.auth.approve(input.approval, 'receipt.reprint')).userId;
+    }
+    return core.devices.printing.reprint(target, actor.userId, approverId);
+  },
   'printer.dismiss': (input, { core }) => {
     core.devices.printing.dismiss(input.jobId);
     return null;

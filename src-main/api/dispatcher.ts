@@ -23,6 +23,7 @@ const PERMISSION_ACTIONS: Record<Permission, string> = {
   'sale.void': 'anular ventas',
   'note.debit': 'emitir notas de débito',
   'drawer.open': 'abrir la gaveta sin una venta',
+  'receipt.reprint': 'reimprimir una copia del comprobante',
   'cash.manage': 'abrir y cerrar la caja',
   'cash.in': 'registrar ingresos de efectivo',
   'cash.out': 'retirar efectivo de la caja',

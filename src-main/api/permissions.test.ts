@@ -16,7 +16,7 @@ const ROLES: Array<{ role: Role; username: string }> = [
   { role: 'administrador', username: 'admin' },
 ];
 // Ends the caller's own session, or reaches out to SUNAT's real servers: tested elsewhere.
-const UNUSED = ['cash.closeOverLimit', 'sale.discountOverLimit'];
+const UNUSED = ['cash.closeOverLimit', 'receipt.reprint', 'sale.discountOverLimit'];
 const NOT_HERE = new Set<ApiMethod>(['session.logout', 'fiscal.sendNow', 'fiscal.testConnection']);
 
 let core: Core;

@@ -64,6 +64,8 @@ export const SETTING_SCHEMAS = {
   'cash.blindClose': z.boolean(),
   /** A close whose difference is larger than this needs an administrador and a written reason. */
   'cash.closeDifferenceLimitCents': z.number().int().min(0).max(10_000_000),
+  /** A copy of a fiscal receipt needs a supervisor's PIN (the original, reprinted after a failure, never does). */
+  'receipts.reprintNeedsApproval': z.boolean(),
   /** An idle session ends after this long: the screen goes back to the login. */
   'security.inactivityMinutes': z.number().int().min(1).max(240),
 } as const;
@@ -85,6 +87,7 @@ export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = {
   'fiscal.timeoutSeconds': 30,
   'cash.blindClose': false,
   'cash.closeDifferenceLimitCents': 1_000,
+  'receipts.reprintNeedsApproval': false,
   'security.inactivityMinutes': 10,
 };
 

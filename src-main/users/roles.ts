@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'sale.void': ['supervisor', 'administrador'],
   'note.debit': ['supervisor', 'administrador'],
   'drawer.open': ['supervisor', 'administrador'],
+  /** A copy of a fiscal receipt, when the store asks for a supervisor (receipts.reprintNeedsApproval). */
+  'receipt.reprint': ['supervisor', 'administrador'],
   /** Open and close the cash session, X and Z reports. */
   'cash.manage': ['supervisor', 'administrador'],
   /** Cash in (change fund, a supplier's refund) during the session. */

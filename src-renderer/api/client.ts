@@ -37,6 +37,7 @@ const APPROVAL_METHODS: readonly ApprovalMethod[] = [
   'cash.open',
   'cash.cashOut',
   'cash.close',
+  'printer.reprint',
 ];
 
 function takesApproval(method: ApiMethod): method is ApprovalMethod {

@@ -211,6 +211,29 @@ describe('copies and the drawer', () => {
     expect(audit).toEqual([{ action: 'receipt.reprinted', entity_id: sale.id }]);
   });
 
+  it('asks for a supervisor before a copy when the store says so, never before a first print', async () => {
+    const admin = core.ctx.users.credentials('admin')!;
+    core.ctx.sql.transaction(() => core.ctx.settings.set('receipts.reprintNeedsApproval', true, admin.id));
+    await printer.behave({ kind: 'refuse' });
+    const { sale } = await sellIncaKola('card');
+    await core.devices.spooler.idle();
+    await printer.behave({ kind: 'ready' });
+    // The receipt never came out: printing it is not a copy, so no PIN.
+    expect((await call('printer.reprint', { saleId: sale.id })).ok).toBe(true);
+    await core.devices.spooler.idle();
+    const refused = await call('printer.reprint', { saleId: sale.id });
+    expect(refused.ok === false && refused.error.code).toBe('APPROVAL_REQUIRED');
+    const copy = await value('printer.reprint', {
+      saleId: sale.id,
+      approval: { username: 'supervisor', pin: '5678' },
+    });
+    expect(copy.kind).toBe('copy');
+    const [entry] = core.ctx.sql.raw<{ approver_id: string }>(
+      "SELECT approver_id FROM audit_log WHERE action = 'receipt.reprinted'",
+    );
+    expect(entry?.approver_id).toBe(core.ctx.users.credentials('supervisor')?.id);
+  });
+
   it('opens the drawer only with a supervisor, and audits who asked and who approved', async () => {
     const refused = await call('drawer.open', { reason: 'Cambio de sencillo' });
     expect(refused.ok === false && refused.error.code).toBe('APPROVAL_REQUIRED');

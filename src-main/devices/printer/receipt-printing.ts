@@ -87,7 +87,20 @@ export class ReceiptPrinting {
    * A receipt that never printed is printed again as the original; one that printed
    * comes out marked COPIA, and the copy is audited.
    */
-  reprint(input: { saleId?: string | undefined; jobId?: string | undefined }, userId: string): PrintJobView {
+  /** Whether a reprint would come out as a copy (the store may want a supervisor for those). */
+  reprintMakesCopy(input: { saleId?: string | undefined; jobId?: string | undefined }): boolean {
+    if (input.jobId) return false;
+    const saleId = input.saleId ?? this.sales.recent(1)[0]?.id;
+    if (!saleId) throw new AppError('SALE_NOT_FOUND');
+    const original = this.queue.saleJob(saleId);
+    return !(original && original.status !== 'printed' && original.printed_at === null);
+  }
+
+  reprint(
+    input: { saleId?: string | undefined; jobId?: string | undefined },
+    userId: string,
+    approverId: string | null = null,
+  ): PrintJobView {
     this.requireConfigured();
     const job = this.ctx.sql.transaction(() => {
       if (input.jobId) return this.retryJob(input.jobId);
@@ -95,9 +108,7 @@ export class ReceiptPrinting {
       if (!saleId) throw new AppError('SALE_NOT_FOUND');
       const sale = this.sales.byId(saleId);
       const original = this.queue.saleJob(sale.id);
-      if (original && original.status !== 'printed' && original.printed_at === null) {
-        return this.retryJob(original.id);
-      }
+      if (!this.reprintMakesCopy({ saleId }) && original) return this.retryJob(original.id);
       const copy = this.queue.add({
         kind: 'copy',
         saleId: sale.id,
@@ -109,6 +120,7 @@ export class ReceiptPrinting {
         entityType: 'sale',
         entityId: sale.id,
         userId,
+        approverId,
         data: { number: sale.number, jobId: copy.id },
       });
       return copy;
