@@ -1,4 +1,4 @@
-import { openDrawerForTests } from '../src-main/testing/cash-fixtures';
+import { openEmptyDrawer } from '../src-main/cash/open-empty-drawer';
 import { generateCatalog } from '../db/seeds/catalog-generator';
 import type { CatalogProduct } from '../db/seeds/demo-catalog';
 import { createCore, type Core } from '../src-main/core/core';
@@ -28,7 +28,7 @@ export class BigStore {
     const core = await createCore({ dataDir: dir, demo: true, demoProducts: products });
     const seedMs = elapsedMs(start);
     await core.fiscal.ready();
-    openDrawerForTests(core);
+    openEmptyDrawer(core);
     return new BigStore(dir, products, seedMs, core);
   }
 
@@ -37,7 +37,7 @@ export class BigStore {
     if (!this.open) {
       this.open = await createCore({ dataDir: this.dir });
       await this.open.fiscal.ready();
-      openDrawerForTests(this.open);
+      openEmptyDrawer(this.open);
     }
     return this.open;
   }

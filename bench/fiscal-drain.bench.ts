@@ -1,4 +1,4 @@
-import { openDrawerForTests } from '../src-main/testing/cash-fixtures';
+import { openEmptyDrawer } from '../src-main/cash/open-empty-drawer';
 import { createCore } from '../src-main/core/core';
 import { loginAs } from '../src-main/testing/temp-core';
 import { sellFactura } from '../src-main/testing/sales';
@@ -22,7 +22,7 @@ export const fiscalDrainBenchmark: Benchmark = {
     const emulator = await startSunatEmulator({ validateSchema: false });
     const core = await createCore({ dataDir: ctx.tempDir('drain'), demo: true });
     await core.fiscal.ready();
-    openDrawerForTests(core);
+    openEmptyDrawer(core);
     try {
       core.ctx.settings.set(
         'fiscal.endpoint',

@@ -1,4 +1,4 @@
-import { openDrawerForTests } from '../src-main/testing/cash-fixtures';
+import { openEmptyDrawer } from '../src-main/cash/open-empty-drawer';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../src-main/core/core';
 import { startCapturePrinter, type CapturedJob } from '../src-main/testing/capture-printer';
@@ -23,7 +23,7 @@ export const printerBenchmark: Benchmark = {
     const printer = await startCapturePrinter();
     const core = await createCore({ dataDir: ctx.tempDir('printer'), demo: true });
     await core.fiscal.ready();
-    openDrawerForTests(core);
+    openEmptyDrawer(core);
     try {
       useCapturePrinter(core, printer, { timeoutMs: 3_000 });
       const { actor } = await loginAs(core, 'cajero');

@@ -6,7 +6,7 @@ import { createCore, type Core, type CoreOptions } from '../core/core';
 import { fixedClock } from '../shared/clock';
 import type { Actor } from '../users/authenticator';
 import { DEMO_USERS } from '../../db/seeds/demo-store';
-import { openDrawerForTests } from './cash-fixtures';
+import { openEmptyDrawer } from '../cash/open-empty-drawer';
 
 /** A demo-store core on a real SQLite file in a fresh temporary folder. */
 export async function openTempCore(
@@ -18,7 +18,7 @@ export async function openTempCore(
   // Tests call the services directly (not through the dispatcher, which waits by itself).
   await core.fiscal.ready();
   // No sale without an open drawer: tests of other things start with one open.
-  if (core.ctx.users.credentials('supervisor')) openDrawerForTests(core);
+  if (core.ctx.users.credentials('supervisor')) openEmptyDrawer(core);
   return {
     core,
     dir,

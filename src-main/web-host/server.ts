@@ -7,7 +7,7 @@ import type { CoreEvent } from '../api/transport';
 import type { FiscalModuleOptions } from '../fiscal/fiscal-module';
 import { createCore, type Core } from '../core/core';
 import type { DevicesModuleOptions } from '../devices/devices-module';
-import { openDrawerForTests } from '../testing/cash-fixtures';
+import { openEmptyDrawer } from '../cash/open-empty-drawer';
 import type { DeviceSettings } from '../devices/device-settings-schema';
 import type { Clock } from '../shared/clock';
 import { readStatic } from './static-files';
@@ -156,7 +156,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     devices: { log, ...options.devices },
   });
   if (options.printer) pointAtPrinter(core, options.printer);
-  if (options.openCashSession) openDrawerForTests(core);
+  if (options.openCashSession) openEmptyDrawer(core);
   if (options.serialDevices)
     core.devices.settings.save({ ...core.devices.settings.get(), ...options.serialDevices }, null);
   if (options.sunatEndpoint) pointAtSunatEndpoint(core, options.sunatEndpoint);

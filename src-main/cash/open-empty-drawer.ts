@@ -1,8 +1,11 @@
 import type { Core } from '../core/core';
-import { EMPTY_COUNT } from '../cash/denominations';
+import { EMPTY_COUNT } from './denominations';
 
-/** Opens the drawer as the demo supervisor with no float, so tests about other things can sell. */
-export function openDrawerForTests(core: Core): void {
+/**
+ * Opens the drawer as the demo supervisor with no float: for tests, benchmarks and the web
+ * host's `openCashSession` option, never for a real store (which opens by counting).
+ */
+export function openEmptyDrawer(core: Core): void {
   if (core.cash.openId()) return;
   const supervisor = core.ctx.users.credentials('supervisor');
   if (!supervisor) throw new Error('demo supervisor missing');
