@@ -1,3 +1,4 @@
+import { DateRangeFields } from '../../shared/DateRangeFields';
 import { ROLE_NAMES } from '../../shared/roles';
 import { search } from './audit-actions';
 import { actionGroups, actionLabel } from './audit-format';
@@ -66,24 +67,7 @@ export function AuditFilters() {
           ))}
         </select>
       </label>
-      <label>
-        Desde
-        <input
-          type="date"
-          value={filter.from}
-          onChange={(e) => change({ from: e.target.value })}
-          data-testid="audit-filter-from"
-        />
-      </label>
-      <label>
-        Hasta
-        <input
-          type="date"
-          value={filter.to}
-          onChange={(e) => change({ to: e.target.value })}
-          data-testid="audit-filter-to"
-        />
-      </label>
+      <DateRangeFields from={filter.from} to={filter.to} onChange={change} testIdPrefix="audit-filter" />
       <button type="button" onClick={() => change(EMPTY_FILTER)} data-testid="audit-filter-clear">
         Limpiar
       </button>

@@ -10,7 +10,7 @@ import { BackOfficePage } from '../backoffice/BackOfficePage';
 import { LoadStatus } from '../backoffice/LoadStatus';
 import { CashReportPanel } from './CashReportView';
 import { CountForm } from './CountForm';
-import { parseCounts, type Counts } from './denominations';
+import { useCountEntry } from './use-count-entry';
 import './cash.css';
 
 /** Caja: open with a counted float, cash in and out, X report, and the Z close by denomination. */
@@ -51,43 +51,51 @@ export function CashScreen() {
 }
 
 function OpenForm({ onOpened }: { onOpened(session: CashSessionView): void }) {
-  const [pen, setPen] = useState<Counts>({});
+  const entry = useCountEntry();
   const { error, setError, busy, run } = useBusyAction();
-  const [invalid, setInvalid] = useState<string | null>(null);
   const submit = () =>
     run(async () => {
-      const parsed = parseCounts(pen, {});
-      if ('invalid' in parsed) {
-        setInvalid(parsed.invalid);
-        setError('Escriba cuántos billetes y monedas hay, en números enteros.');
-        return;
-      }
-      setInvalid(null);
-      onOpened(await api.call('cash.open', { count: parsed.count }));
+      const count = entry.read(setError);
+      if (count) onOpened(await api.call('cash.open', { count }));
     });
   return (
     <section className="panel" aria-labelledby="cash-open-title">
       <h2 id="cash-open-title">La caja está cerrada</h2>
       <p className="muted">Cuente el fondo inicial por denominación. Un supervisor abre la caja.</p>
       <CountForm
-        pen={pen}
+        pen={entry.pen}
         usd={{}}
-        onPen={setPen}
+        onPen={entry.setPen}
         onUsd={() => undefined}
         withDollars={false}
-        invalid={invalid}
+        invalid={entry.invalid}
       />
-      <ErrorLine error={error} />
+      <SubmitLine error={error} busy={busy} onSubmit={submit} testId="cash-open" label="Abrir caja" />
+    </section>
+  );
+}
+
+/** The form's error, then its one primary button. */
+function SubmitLine(props: {
+  error: string | null;
+  busy: boolean;
+  onSubmit(): Promise<void>;
+  testId: string;
+  label: string;
+}) {
+  return (
+    <>
+      <ErrorLine error={props.error} />
       <button
         type="button"
         className="primary"
-        disabled={busy}
-        onClick={() => void submit()}
-        data-testid="cash-open"
+        disabled={props.busy}
+        onClick={() => void props.onSubmit()}
+        data-testid={props.testId}
       >
-        Abrir caja
+        {props.label}
       </button>
-    </section>
+    </>
   );
 }
 
@@ -214,27 +222,28 @@ function CloseForm({
   session: CashSessionView;
   onClosed(report: CashReportView, sessionId: string): void;
 }) {
-  const [pen, setPen] = useState<Counts>({});
-  const [usd, setUsd] = useState<Counts>({});
+  const entry = useCountEntry();
   const [card, setCard] = useState('');
   const [wallet, setWallet] = useState('');
   const [reason, setReason] = useState('');
-  const [invalid, setInvalid] = useState<string | null>(null);
   const { error, setError, busy, run } = useBusyAction();
-  const optionalCents = (text: string) => (text.trim() === '' ? null : parseAmountToCents(text));
   const submit = () =>
     run(async () => {
-      const parsed = parseCounts(pen, usd);
-      if ('invalid' in parsed) {
-        setInvalid(parsed.invalid);
-        setError('Escriba cuántos billetes y monedas hay, en números enteros.');
+      const count = entry.read(setError);
+      if (!count) return;
+      const cardCents = optionalCents(card);
+      const walletCents = optionalCents(wallet);
+      // Left empty means "not checked"; typed but not an amount is a mistake to point out.
+      if (cardCents === undefined || walletCents === undefined) {
+        setError(
+          'Escriba el total de tarjeta y de Yape/Plin como un monto, por ejemplo 125.50, o déjelo vacío.',
+        );
         return;
       }
-      setInvalid(null);
       const input = {
-        count: parsed.count,
-        cardCents: optionalCents(card),
-        walletCents: optionalCents(wallet),
+        count,
+        cardCents,
+        walletCents,
         ...(reason.trim() ? { reason } : {}),
       };
       const outcome = await api.call('cash.close', input).catch(async (failure: unknown) => {
@@ -253,7 +262,14 @@ function CloseForm({
         Cuente todo el efectivo por denominación{session.blindClose ? ' (a ciegas)' : ''}. El supervisor
         confirma con su PIN.
       </p>
-      <CountForm pen={pen} usd={usd} onPen={setPen} onUsd={setUsd} withDollars invalid={invalid} />
+      <CountForm
+        pen={entry.pen}
+        usd={entry.usd}
+        onPen={entry.setPen}
+        onUsd={entry.setUsd}
+        withDollars
+        invalid={entry.invalid}
+      />
       <div className="row">
         <label>
           Tarjeta (según el cierre del POS)
@@ -280,16 +296,13 @@ function CloseForm({
           <input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="cash-close-reason" />
         </label>
       </div>
-      <ErrorLine error={error} />
-      <button
-        type="button"
-        className="primary"
-        disabled={busy}
-        onClick={() => void submit()}
-        data-testid="cash-close"
-      >
-        Cerrar caja
-      </button>
+      <SubmitLine error={error} busy={busy} onSubmit={submit} testId="cash-close" label="Cerrar caja" />
     </section>
   );
+}
+
+/** null: left empty (not checked); undefined: typed, but not an amount. */
+function optionalCents(text: string): number | null | undefined {
+  if (text.trim() === '') return null;
+  return parseAmountToCents(text) ?? undefined;
 }

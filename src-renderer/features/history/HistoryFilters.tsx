@@ -1,3 +1,4 @@
+import { DateRangeFields } from '../../shared/DateRangeFields';
 import type { FormEvent } from 'react';
 import { DOC_TYPE_NAMES } from '../../shared/documents';
 import { search } from './history-actions';
@@ -31,24 +32,7 @@ export function HistoryFilters() {
           data-testid="history-number"
         />
       </label>
-      <label>
-        Desde
-        <input
-          type="date"
-          value={filter.from}
-          onChange={(e) => setFilter({ from: e.target.value })}
-          data-testid="history-from"
-        />
-      </label>
-      <label>
-        Hasta
-        <input
-          type="date"
-          value={filter.to}
-          onChange={(e) => setFilter({ to: e.target.value })}
-          data-testid="history-to"
-        />
-      </label>
+      <DateRangeFields from={filter.from} to={filter.to} onChange={setFilter} testIdPrefix="history" />
       <label>
         Tipo
         <select

@@ -64,17 +64,7 @@ export function NewUserDialog({ onClose, onDone }: DialogProps) {
       submitLabel="Crear usuario"
     >
       <div className="users-form-grid">
-        <label>
-          Nombre completo
-          <input
-            value={fullName}
-            onChange={(e) => setFullName(e.target.value)}
-            maxLength={80}
-            autoComplete="off"
-            data-autofocus
-            data-testid="user-new-fullname"
-          />
-        </label>
+        <FullNameField value={fullName} onChange={setFullName} testId="user-new-fullname" autoFocus />
         <label>
           Usuario
           <input
@@ -123,16 +113,7 @@ export function EditUserDialog({ user, onClose, onDone }: DialogProps & { user: 
       submitLabel="Guardar cambios"
     >
       <div className="users-form-grid">
-        <label>
-          Nombre completo
-          <input
-            value={fullName}
-            onChange={(e) => setFullName(e.target.value)}
-            maxLength={80}
-            autoComplete="off"
-            data-testid="user-edit-fullname"
-          />
-        </label>
+        <FullNameField value={fullName} onChange={setFullName} testId="user-edit-fullname" />
         <RoleField value={role} onChange={setRole} testId="user-edit-role" />
       </div>
     </UserFormDialog>
@@ -208,5 +189,26 @@ export function DeactivateDialog({ user, onClose, onDone }: DialogProps & { user
         siguiente acción. Sus ventas y registros se conservan; puede reactivarlo después.
       </p>
     </UserFormDialog>
+  );
+}
+
+function FullNameField(props: {
+  value: string;
+  onChange(value: string): void;
+  testId: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label>
+      Nombre completo
+      <input
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        maxLength={80}
+        autoComplete="off"
+        data-autofocus={props.autoFocus ? true : undefined}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }
