@@ -9,7 +9,13 @@ import type { CatalogProduct } from './demo-catalog';
 export function loadCatalog(
   sql: Sql,
   products: readonly CatalogProduct[],
-  options: { at: string; terminalId: string; openingStockMilli?: (p: CatalogProduct) => number },
+  options: {
+    at: string;
+    terminalId: string;
+    openingStockMilli?: (p: CatalogProduct) => number;
+    /** Stable ids (the demo store); fresh UUIDv7 otherwise. */
+    idFor?: (p: CatalogProduct) => string;
+  },
 ): Map<string, string> {
   const ids = new Map<string, string>();
   const insertProduct = sql.sqlite.prepare(
@@ -28,7 +34,7 @@ export function loadCatalog(
   );
   sql.transaction(() => {
     for (const p of products) {
-      const id = newId();
+      const id = options.idFor?.(p) ?? newId();
       ids.set(p.sku, id);
       insertProduct.run(
         id,

@@ -1,7 +1,7 @@
 import type { Sql } from '../../src-main/storage/sql';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../schema';
-import { newId } from '../../src-main/shared/ids';
+import { demoId, newId } from '../../src-main/shared/ids';
 import { hashPin } from '../../src-main/users/pin-hash';
 import { loadCatalog } from './catalog-loader';
 import { DEMO_PRODUCTS, type CatalogProduct } from './demo-catalog';
@@ -32,10 +32,27 @@ export const DEMO_STORE = {
   ],
 } as const;
 
+export const DEMO_STORE_ID = demoId('store', DEMO_STORE.ruc);
+
+export interface DemoTerminal {
+  code: string;
+  name: string;
+  /** 1 → B001/F001/BC01…, 2 → B002/F002/BC02…: two terminals of a store never share a series. */
+  seriesNumber: number;
+}
+
 export interface SeedOptions {
   at: string;
   /** Defaults to the demo minimarket catalogue. */
   products?: readonly CatalogProduct[];
+  /** Defaults to Caja 1 on the 001 series. */
+  terminal?: DemoTerminal;
+}
+
+/** `B001` → `B002` for series number 2 (the digits after the letters). */
+export function demoSerie(serie: string, seriesNumber: number): string {
+  const letters = serie.replace(/\d+$/, '');
+  return letters + String(seriesNumber).padStart(4 - letters.length, '0');
 }
 
 /**
@@ -46,8 +63,13 @@ export async function seedDemoStore(sql: Sql, qb: Kysely<Database>, options: See
   if (sql.first(qb.selectFrom('store').select('id'))) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPin(u.pin)));
   const { at } = options;
-  const storeId = newId();
+  const storeId = DEMO_STORE_ID;
   const terminalId = newId();
+  const terminal = options.terminal ?? {
+    code: DEMO_STORE.terminalCode,
+    name: DEMO_STORE.terminalName,
+    seriesNumber: 1,
+  };
   sql.transaction(() => {
     if (sql.first(qb.selectFrom('store').select('id'))) return;
     sql.run(
@@ -65,8 +87,8 @@ export async function seedDemoStore(sql: Sql, qb: Kysely<Database>, options: See
       qb.insertInto('terminal').values({
         id: terminalId,
         store_id: storeId,
-        code: DEMO_STORE.terminalCode,
-        name: DEMO_STORE.terminalName,
+        code: terminal.code,
+        name: terminal.name,
         created_at: at,
       }),
     );
@@ -74,13 +96,18 @@ export async function seedDemoStore(sql: Sql, qb: Kysely<Database>, options: See
       sql.run(
         qb
           .insertInto('series')
-          .values({ serie: s.serie, doc_type: s.docType, last_correlativo: 0, updated_at: at }),
+          .values({
+            serie: demoSerie(s.serie, terminal.seriesNumber),
+            doc_type: s.docType,
+            last_correlativo: 0,
+            updated_at: at,
+          }),
       );
     }
     DEMO_USERS.forEach((u, index) => {
       sql.run(
         qb.insertInto('users').values({
-          id: newId(),
+          id: demoId('user', u.username),
           username: u.username,
           full_name: u.fullName,
           role: u.role,
@@ -94,6 +121,7 @@ export async function seedDemoStore(sql: Sql, qb: Kysely<Database>, options: See
     loadCatalog(sql, options.products ?? DEMO_PRODUCTS, {
       at,
       terminalId,
+      idFor: (p) => demoId('product', p.sku),
       openingStockMilli: (p) => (p.unit === 'KGM' ? 25_000 : p.icbper ? 2_000_000 : 48_000),
     });
   });

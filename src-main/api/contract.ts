@@ -13,6 +13,7 @@ import { devicesContract } from './devices-contract';
 import { cashContract } from './cash-contract';
 import { usersContract } from './users-contract';
 import { auditContract } from './audit-contract';
+import { syncContract } from './sync-contract';
 import type { PrintJobView } from '../devices/device-views';
 
 /**
@@ -195,6 +196,7 @@ export const contract = {
   ...cashContract,
   ...usersContract,
   ...auditContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

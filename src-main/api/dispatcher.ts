@@ -30,6 +30,9 @@ const PERMISSION_ACTIONS: Record<Permission, string> = {
   'cash.closeOverLimit': 'cerrar una caja con una diferencia mayor al límite',
   'users.manage': 'administrar usuarios',
   'audit.view': 'ver la auditoría',
+  'sync.run': 'sincronizar con la central',
+  'sync.view': 'ver los envíos rechazados por la central',
+  'sync.manage': 'configurar la sincronización con la central',
 };
 
 function isApiMethod(name: string): name is ApiMethod {
@@ -63,6 +66,7 @@ export function createDispatcher(
   core.onFiscalChange(() => emit({ type: 'fiscal.changed' }));
   core.devices.onChange(() => emit({ type: 'devices.changed' }));
   core.devices.onScan((code) => emit({ type: 'scanner.scanned', code }));
+  core.sync.onChange(() => emit({ type: 'sync.changed' }));
   core.ctx.auth.onSessionEnded((ended) =>
     emit({ type: 'session.ended', reason: ended.reason, userId: ended.userId }),
   );

@@ -10,6 +10,7 @@ import { devicesHandlers } from './devices-handlers';
 import { cashHandlers } from './cash-handlers';
 import { usersHandlers } from './users-handlers';
 import { auditHandlers } from './audit-handlers';
+import { syncHandlers } from './sync-handlers';
 
 export interface HandlerContext {
   core: Core;
@@ -157,6 +158,7 @@ export const handlers: Handlers = {
   ...cashHandlers,
   ...usersHandlers,
   ...auditHandlers,
+  ...syncHandlers,
 };
 
 /** The hash and QR printed on the receipt come from the stored signed XML. */

@@ -20,6 +20,8 @@ export type CoreEvent =
   /** Printer queue or a serial device changed state. */
   | { type: 'devices.changed' }
   /** A serial scanner read a code: the counter scans it as if typed by a wedge scanner. */
-  | { type: 'scanner.scanned'; code: string };
+  | { type: 'scanner.scanned'; code: string }
+  /** The sync engine's state changed (pending count, online, last error). */
+  | { type: 'sync.changed' };
 
 export type CoreEventListener = (event: CoreEvent) => void;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDemoStore } from '../../db/seeds/demo-store';
+import { seedDemoStore, type DemoTerminal } from '../../db/seeds/demo-store';
 import type { CatalogProduct } from '../../db/seeds/demo-catalog';
 import { AuditLog } from '../audit/audit-log';
 import { ProductCatalog } from '../catalog/product-catalog';
@@ -29,6 +29,7 @@ import { installDemoCredentials } from '../fiscal/credentials/demo-credentials';
 import { loadDocumentValidator } from '../fiscal/issuing/load-validator';
 import { defaultResourcesDir } from './resources';
 import { CashSessions } from '../cash/cash-sessions';
+import { createSyncModule, type SyncModule, type SyncModuleOptions } from '../sync/sync-module';
 import {
   createDevicesModule,
   type DevicesModule,
@@ -43,6 +44,8 @@ export interface CoreOptions {
   demo?: boolean;
   /** Catalogue for the demo seed instead of the bundled one (benchmarks load 200,000 products). */
   demoProducts?: readonly CatalogProduct[];
+  /** Which till of the demo store this is (a second terminal gets its own series). */
+  demoTerminal?: DemoTerminal;
   /** better_sqlite3.node built for this runtime (Electron's differs from Node's). */
   nativeBinding?: string;
   /** The app's bundled `resources/` folder (SUNAT schemas and rules). */
@@ -59,6 +62,8 @@ export interface CoreOptions {
   sessionSweepMs?: number;
   /** Measures sessions' idle time (default: monotonic real time, whatever `clock` says). */
   sessionClock?: Clock;
+  /** Sync engine pace and versions (tests shorten the backoff; 0 interval: only on demand). */
+  sync?: SyncModuleOptions;
 }
 
 export interface Core {
@@ -72,6 +77,8 @@ export interface Core {
   devices: DevicesModule;
   /** The drawer's cash sessions: float, cash in/out, X and Z. */
   cash: CashSessions;
+  /** Outbox push and master-data pull with headquarters. */
+  sync: SyncModule;
   /** The SUNAT queue moved (a document was sent, accepted, …): screens refresh. */
   onFiscalChange(listener: () => void): () => void;
   migration: MigrationReport;
@@ -107,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await seedDemoStore(sql, qb, {
         at: limaTimestamp(clock.now()),
         ...(options.demoProducts ? { products: options.demoProducts } : {}),
+        ...(options.demoTerminal ? { terminal: options.demoTerminal } : {}),
       });
     }
     const row = sql.first(
@@ -177,6 +185,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (options.demo) installDemoCredentials(fiscal.credentials, ctx.clock);
     if (options.fiscal?.senderIntervalMs) fiscal.sender.start(options.fiscal.senderIntervalMs);
     ctx.auth.startIdleSweep(options.sessionSweepMs ?? SESSION_SWEEP_MS);
+    const sync = createSyncModule(ctx, options.sync);
+    sync.start();
     return {
       ctx,
       carts,
@@ -186,6 +196,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       fiscal,
       devices,
       cash: new CashSessions(ctx),
+      sync,
       onFiscalChange: (listener) => {
         fiscalListeners.add(listener);
         return () => fiscalListeners.delete(listener);
@@ -196,6 +207,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ctx.auth.stopIdleSweep();
         void fiscal.sender.stop();
         void devices.close();
+        void sync.stop();
         // Fold the WAL back so a copied data folder is one self-contained file.
         if (handle.sqlite.open) handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
         handle.close();

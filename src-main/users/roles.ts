@@ -33,6 +33,12 @@ export const PERMISSIONS = {
   'cash.closeOverLimit': ['administrador'],
   'users.manage': ['administrador'],
   'audit.view': ['supervisor', 'administrador'],
+  /** See the sync state and ask for a sync now (the indicator every screen shows). */
+  'sync.run': ['cajero', 'supervisor', 'administrador'],
+  /** The dead-letter list: records headquarters refused. */
+  'sync.view': ['supervisor', 'administrador'],
+  /** Enrol the terminal, headquarters' address, the nightly hour, requeue dead letters. */
+  'sync.manage': ['administrador'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
