@@ -447,6 +447,27 @@ export interface CashMovementTable {
   at: string;
 }
 
+export interface SyncStateTable {
+  singleton: number;
+  hq_url: string | null;
+  store_name: string | null;
+  /** The terminal's bearer token, sealed with the data folder's secret key. */
+  credential_sealed: Uint8Array | null;
+  enrolled_at: string | null;
+  enrolled_by: string | null;
+  /** Headquarters' change number applied so far; stored in the same transaction as the page. */
+  pull_cursor: number;
+  nightly_hour: number;
+  last_nightly_run_on: string | null;
+  last_success_at: string | null;
+  last_attempt_at: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  last_error_at: string | null;
+  clock_skew_ms: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   store: StoreTable;
   terminal: TerminalTable;
@@ -476,4 +497,5 @@ export interface Database {
   print_jobs: PrintJobTable;
   cash_sessions: CashSessionTable;
   cash_movements: CashMovementTable;
+  sync_state: SyncStateTable;
 }

@@ -185,7 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (options.demo) installDemoCredentials(fiscal.credentials, ctx.clock);
     if (options.fiscal?.senderIntervalMs) fiscal.sender.start(options.fiscal.senderIntervalMs);
     ctx.auth.startIdleSweep(options.sessionSweepMs ?? SESSION_SWEEP_MS);
-    const sync = createSyncModule(ctx, options.sync);
+    const sync = createSyncModule(ctx, box, options.sync);
     sync.start();
     return {
       ctx,

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../core/context';
+import type { SecretBox } from '../fiscal/secrets/secret-box';
 import type { DeadLetterView, SyncStatusView } from './sync-views';
 
 export interface SyncModuleOptions {
@@ -30,7 +31,11 @@ export interface SyncModule {
   stop(): Promise<void>;
 }
 
-export function createSyncModule(ctx: CoreContext, _options: SyncModuleOptions = {}): SyncModule {
+export function createSyncModule(
+  ctx: CoreContext,
+  _box: SecretBox,
+  _options: SyncModuleOptions = {},
+): SyncModule {
   // Placeholder until the engine lands: never enrolled, nothing sent.
   const status = (): SyncStatusView => ({
     state: 'not_enrolled',

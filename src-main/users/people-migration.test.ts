@@ -28,7 +28,7 @@ describe('migration 0007 (people)', () => {
     before.close();
 
     const handle = openDatabase({ file });
-    expect((await migrateDatabase(handle)).applied).toEqual(['2026_11_23_0007_people']);
+    expect((await migrateDatabase(handle)).applied[0]).toBe('2026_11_23_0007_people');
     const { sqlite } = handle;
     expect(
       sqlite.prepare('SELECT username, failed_pin_attempts, locked_until, last_login_at FROM users').all(),
