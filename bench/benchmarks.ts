@@ -6,6 +6,7 @@ import { printerBenchmark } from './printer.bench';
 import { saleCommitBenchmark } from './sale-commit.bench';
 import { searchBenchmark } from './search.bench';
 import { seedBenchmark } from './seed.bench';
+import { syncBenchmark } from './sync.bench';
 import type { Benchmark } from './types';
 
 /**
@@ -21,4 +22,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   fiscalDrainBenchmark,
   printerBenchmark,
   coreStartBenchmark,
+  // Its own stores and headquarters servers: independent of the shared 200k store.
+  syncBenchmark,
 ];

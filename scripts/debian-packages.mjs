@@ -1,7 +1,17 @@
-// The Debian packages tests need, found by the command each provides. Shared by
-// scripts/test.mjs (which installs them) and anything that wants to check.
+// The Debian packages tests need, found by the command (`bin`), the file (`file`) or,
+// when neither is fixed, a `check` function each provides. Shared by scripts/test.mjs
+// (which installs them) and anything that wants to check.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+
+// Debian installs PostgreSQL under a versioned folder and keeps it off PATH.
+function hasPostgresServer() {
+  try {
+    return readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+  } catch {
+    return false;
+  }
+}
 
 export const PACKAGES = [
   { pkg: 'chromium', bin: 'chromium', why: 'Playwright drives the real UI in Debian Chromium' },
@@ -24,6 +34,11 @@ export const PACKAGES = [
     file: '/usr/share/java/Saxon-HE.jar',
     why: "Saxon-HE referees SUNAT's rule XSLs against the in-app SaxonJS run",
   },
+  {
+    pkg: 'postgresql',
+    check: hasPostgresServer,
+    why: 'PostgreSQL server for the headquarters tests and the sync benchmark',
+  },
 ];
 
 function hasCommand(bin) {
@@ -35,6 +50,11 @@ function hasCommand(bin) {
   }
 }
 
+function isPresent(p) {
+  if (p.check) return p.check();
+  return p.bin ? hasCommand(p.bin) : existsSync(p.file);
+}
+
 export function missingPackages() {
-  return PACKAGES.filter((p) => (p.bin ? !hasCommand(p.bin) : !existsSync(p.file)));
+  return PACKAGES.filter((p) => !isPresent(p));
 }

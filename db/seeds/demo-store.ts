@@ -94,14 +94,12 @@ export async function seedDemoStore(sql: Sql, qb: Kysely<Database>, options: See
     );
     for (const s of DEMO_STORE.series) {
       sql.run(
-        qb
-          .insertInto('series')
-          .values({
-            serie: demoSerie(s.serie, terminal.seriesNumber),
-            doc_type: s.docType,
-            last_correlativo: 0,
-            updated_at: at,
-          }),
+        qb.insertInto('series').values({
+          serie: demoSerie(s.serie, terminal.seriesNumber),
+          doc_type: s.docType,
+          last_correlativo: 0,
+          updated_at: at,
+        }),
       );
     }
     DEMO_USERS.forEach((u, index) => {

@@ -5,6 +5,8 @@ import type { Database } from '../../db/schema';
 import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import { limaTimestamp } from '../shared/lima-time';
+import type { Outbox } from '../sync/outbox';
+import { auditEntryPayload } from '../sync/payloads';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -50,7 +52,8 @@ export function hashAuditEntry(row: AuditRow): string {
 
 /**
  * Append-only, hash-chained log of every state change. Call `append` inside the
- * transaction that makes the change: the entry exists exactly when the change does.
+ * transaction that makes the change: the entry exists exactly when the change does, and so
+ * does its outbox row (headquarters keeps every terminal's chain and can re-verify it).
  */
 export class AuditLog {
   constructor(
@@ -58,6 +61,7 @@ export class AuditLog {
     private readonly qb: Kysely<Database>,
     private readonly clock: Clock,
     private readonly terminalId: string,
+    private readonly outbox: Outbox,
   ) {}
 
   append(entry: AuditEntryInput): string {
@@ -78,7 +82,14 @@ export class AuditLog {
       data: JSON.stringify(entry.data ?? {}),
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    this.sql.run(this.qb.insertInto('audit_log').values({ ...row, hash: hashAuditEntry(row) }));
+    const hash = hashAuditEntry(row);
+    const { lastInsertRowid } = this.sql.run(this.qb.insertInto('audit_log').values({ ...row, hash }));
+    // seq is the INTEGER PRIMARY KEY, i.e. the rowid SQLite just assigned: no read back needed.
+    this.outbox.enqueue(
+      'audit.entry.v1',
+      row.id,
+      auditEntryPayload({ ...row, seq: Number(lastInsertRowid), hash }),
+    );
     return row.id;
   }
 }

@@ -133,7 +133,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!row) throw new TerminalNotConfiguredError(databaseFile);
     const terminal: TerminalIdentity = { terminalId: row.id, terminalCode: row.code, storeId: row.store_id };
 
-    const audit = new AuditLog(sql, qb, clock, terminal.terminalId);
+    const outbox = new Outbox(sql, qb, clock);
+    const audit = new AuditLog(sql, qb, clock, terminal.terminalId, outbox);
     const users = new UserDirectory(sql, qb);
     const settings = new StoreSettings(sql, qb, clock);
     const ctx: CoreContext = {
@@ -147,8 +148,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       users,
       auth: new Authenticator({ users, sql, qb, audit, clock, settings, sessionClock: options.sessionClock }),
       audit,
-      outbox: new Outbox(sql, qb, clock),
-      stock: new StockLedger(sql, qb, clock, terminal.terminalId),
+      outbox,
+      stock: new StockLedger(sql, qb, clock, terminal.terminalId, outbox),
       exchangeRates: new ExchangeRates(sql, qb, clock),
     };
     const validator = new DeferredValidator(

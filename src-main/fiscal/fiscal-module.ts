@@ -63,7 +63,7 @@ export function createFiscalModule(
   options: FiscalModuleOptions = {},
 ): FiscalModule {
   const credentials = new FiscalCredentials(ctx.sql, ctx.qb, ctx.clock, box, ctx.audit, store.ruc);
-  const queue = new FiscalQueue(ctx.sql, ctx.qb, ctx.clock, ctx.audit);
+  const queue = new FiscalQueue(ctx.sql, ctx.qb, ctx.clock, ctx.audit, ctx.outbox, ctx.terminal.terminalId);
   const issuer = new DocumentIssuer(store.ruc, credentials, queue, ctx.settings, validator);
   const saleDocuments = new SaleDocuments(issuer, queue, ctx.settings, store.ubigeo);
 

@@ -70,7 +70,7 @@ describe('a nota de débito', () => {
     );
     expect(audit).toEqual({ user_id: cajero.userId, approver_id: supervisor.userId });
     expect(
-      core.ctx.sql.raw("SELECT 1 FROM outbox WHERE topic = 'note.issued.v1' AND entity_id = ?", [note.id]),
+      core.ctx.sql.raw("SELECT 1 FROM outbox WHERE topic = 'note.issued.v2' AND entity_id = ?", [note.id]),
     ).toHaveLength(1);
   });
 

@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { limaDate, limaTimestamp } from '../shared/lima-time';
 import type { Actor } from '../users/authenticator';
+import { notePayload, type NoteLineRow, type NoteRow } from '../sync/payloads';
 import { noteTotals, type LineMoney } from './return-amounts';
 import type { SaleFacts } from './sale-facts';
 
@@ -66,68 +67,59 @@ export function writeNote(
 
   const totals = noteTotals(draft.lines);
   const noteId = newId();
-  sql.run(
-    qb.insertInto('notes').values({
-      id: noteId,
-      doc_type: draft.docType,
-      serie: series.serie,
-      correlativo: series.correlativo,
-      sale_id: draft.sale.id,
-      reason_code: draft.reasonCode,
-      reason_text: draft.reasonText,
-      issued_at: at,
-      issue_date: limaDate(now),
-      user_id: actor.userId,
-      approver_id: approverId,
-      gravadas_cents: totals.gravadasCents,
-      exoneradas_cents: totals.exoneradasCents,
-      inafectas_cents: totals.inafectasCents,
-      igv_cents: totals.igvCents,
-      icbper_cents: totals.icbperCents,
-      total_cents: totals.totalCents,
-      refund_method: draft.refundMethod,
-      // Cash comes out of the drawer of the open session; other refunds note it when there is one.
-      cash_session_id:
-        draft.refundMethod === 'cash' ? requireOpenCashSession(deps.ctx) : openCashSessionId(deps.ctx),
-      refund_cents: draft.refundMethod ? totals.totalCents : 0,
-      restock: draft.restock ? 1 : 0,
-      created_at: at,
-    }),
-  );
-  draft.lines.forEach((line, index) => {
-    sql.run(
-      qb.insertInto('note_lines').values({
-        id: newId(),
-        note_id: noteId,
-        line_no: index + 1,
-        sale_line_id: line.saleLineId,
-        product_id: line.productId,
-        sku: line.sku,
-        description: line.description,
-        unit: line.unit,
-        quantity_milli: line.quantityMilli,
-        unit_price_cents: line.unitPriceCents,
-        amount_cents: line.amountCents,
-        igv_affectation: line.affectation,
-        taxable_cents: line.taxableCents,
-        igv_cents: line.igvCents,
-        icbper_units: line.icbperUnits,
-        icbper_cents: line.icbperCents,
-      }),
-    );
-  });
+  const noteRow: NoteRow = {
+    id: noteId,
+    doc_type: draft.docType,
+    serie: series.serie,
+    correlativo: series.correlativo,
+    sale_id: draft.sale.id,
+    reason_code: draft.reasonCode,
+    reason_text: draft.reasonText,
+    issued_at: at,
+    issue_date: limaDate(now),
+    user_id: actor.userId,
+    approver_id: approverId,
+    gravadas_cents: totals.gravadasCents,
+    exoneradas_cents: totals.exoneradasCents,
+    inafectas_cents: totals.inafectasCents,
+    igv_cents: totals.igvCents,
+    icbper_cents: totals.icbperCents,
+    total_cents: totals.totalCents,
+    refund_method: draft.refundMethod,
+    // Cash comes out of the drawer of the open session; other refunds note it when there is one.
+    cash_session_id:
+      draft.refundMethod === 'cash' ? requireOpenCashSession(deps.ctx) : openCashSessionId(deps.ctx),
+    refund_cents: draft.refundMethod ? totals.totalCents : 0,
+    restock: draft.restock ? 1 : 0,
+    created_at: at,
+  };
+  sql.run(qb.insertInto('notes').values(noteRow));
+  const lineRows = draft.lines.map((line, index): NoteLineRow => ({
+    id: newId(),
+    note_id: noteId,
+    line_no: index + 1,
+    sale_line_id: line.saleLineId,
+    product_id: line.productId,
+    sku: line.sku,
+    description: line.description,
+    unit: line.unit,
+    quantity_milli: line.quantityMilli,
+    unit_price_cents: line.unitPriceCents,
+    amount_cents: line.amountCents,
+    igv_affectation: line.affectation,
+    taxable_cents: line.taxableCents,
+    igv_cents: line.igvCents,
+    icbper_units: line.icbperUnits,
+    icbper_cents: line.icbperCents,
+  }));
+  for (const row of lineRows) sql.run(qb.insertInto('note_lines').values(row));
+  // From the rows in hand, and before the fiscal document: HQ hears of the note before any
+  // status of its document (and before the restock movements the caller records next).
+  deps.ctx.outbox.enqueue('note.issued.v2', noteId, notePayload(deps.ctx.terminal, noteRow, lineRows));
 
   const note = deps.notes.byId(noteId);
   issueFiscalDocument(deps.issuer, note, actor.userId);
   const number = documentNumber(note.serie, note.correlativo);
-  deps.ctx.outbox.enqueue('note.issued.v1', noteId, {
-    note,
-    saleId: draft.sale.id,
-    userId: actor.userId,
-    approverId,
-    refund: draft.refundMethod ? { method: draft.refundMethod, cents: totals.totalCents } : null,
-    restock: draft.restock,
-  });
   deps.ctx.audit.append({
     action: AUDIT_ACTIONS[draft.docType],
     entityType: 'note',

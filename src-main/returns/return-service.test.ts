@@ -287,13 +287,19 @@ describe('a return with a nota de crédito', () => {
       totalCents: 370,
     });
     const [outbox] = core.ctx.sql.raw<{ payload: string }>(
-      "SELECT payload FROM outbox WHERE topic = 'note.issued.v1' AND entity_id = ?",
+      "SELECT payload FROM outbox WHERE topic = 'note.issued.v2' AND entity_id = ?",
       [note.id],
     );
     expect(JSON.parse(outbox?.payload ?? '{}')).toMatchObject({
+      id: note.id,
       saleId: sale.id,
-      refund: { method: 'cash', cents: 370 },
-      note: { serie: note.serie, correlativo: note.correlativo },
+      serie: note.serie,
+      correlativo: note.correlativo,
+      userId: cajero.userId,
+      approverId: supervisor.userId,
+      refundMethod: 'cash',
+      refundCents: 370,
+      restock: false,
     });
   });
 

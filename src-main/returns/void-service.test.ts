@@ -60,7 +60,7 @@ describe('voiding a sale the same day', () => {
     );
     expect(audit).toEqual({ user_id: cajero.userId, approver_id: supervisor.userId });
     expect(
-      core.ctx.sql.raw("SELECT 1 FROM outbox WHERE topic = 'sale.voided.v1' AND entity_id = ?", [sale.id]),
+      core.ctx.sql.raw("SELECT 1 FROM outbox WHERE topic = 'sale.voided.v2' AND entity_id = ?", [sale.id]),
     ).toHaveLength(1);
 
     // Voided is final: no second void, no return, no debit note.

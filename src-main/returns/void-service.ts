@@ -5,6 +5,7 @@ import type { FiscalDocumentRow } from '../fiscal/queue/fiscal-queue';
 import { AppError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { limaDate, limaTimestamp } from '../shared/lima-time';
+import { saleVoidPayload, type SaleVoidRow } from '../sync/payloads';
 import type { Actor } from '../users/authenticator';
 import { approvingUserId } from './approving-user';
 import { loadSaleFacts } from './sale-facts';
@@ -53,18 +54,19 @@ export class VoidService {
       const blocker = voidBlocker(sale, limaDate(now));
       if (blocker) throw new AppError('VOID_NOT_ALLOWED', { reason: blocker });
       const voidedAt = limaTimestamp(now);
-      ctx.sql.run(
-        ctx.qb.insertInto('sale_voids').values({
-          id: newId(),
-          sale_id: sale.id,
-          reason,
-          user_id: actor.userId,
-          approver_id: approverId,
-          voided_at: voidedAt,
-          // The money goes back out of the drawer open now (if any).
-          cash_session_id: openCashSessionId(ctx),
-        }),
-      );
+      const voidRow: SaleVoidRow = {
+        id: newId(),
+        sale_id: sale.id,
+        reason,
+        user_id: actor.userId,
+        approver_id: approverId,
+        voided_at: voidedAt,
+        // The money goes back out of the drawer open now (if any).
+        cash_session_id: openCashSessionId(ctx),
+      };
+      ctx.sql.run(ctx.qb.insertInto('sale_voids').values(voidRow));
+      // Queued before the stock movements and fiscal changes it causes, so HQ sees them in order.
+      ctx.outbox.enqueue('sale.voided.v2', sale.id, saleVoidPayload(ctx.terminal.terminalId, voidRow));
       const lines = ctx.sql.all(
         ctx.qb
           .selectFrom('sale_lines')
@@ -91,7 +93,6 @@ export class VoidService {
         channel: sale.docType === '01' ? 'communication' : 'summary',
         communicationId: communication?.id ?? null,
       };
-      ctx.outbox.enqueue('sale.voided.v1', sale.id, { ...outcome, userId: actor.userId, approverId });
       ctx.audit.append({
         action: 'sale.voided',
         entityType: 'sale',

@@ -69,7 +69,7 @@ describe('checkout on a real SQLite file', () => {
       db.prepare("SELECT sum(quantity_milli) AS q FROM stock_movements WHERE reason = 'sale'").get(),
     ).toEqual({ q: -4750 });
     expect(db.prepare("SELECT topic, entity_id FROM outbox WHERE topic LIKE 'sale.%'").all()).toEqual([
-      { topic: 'sale.completed.v1', entity_id: sale.id },
+      { topic: 'sale.completed.v2', entity_id: sale.id },
     ]);
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sale.completed'").get()).toEqual({
       n: 1,

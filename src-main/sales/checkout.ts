@@ -1,4 +1,5 @@
 import type { CoreContext } from '../core/context';
+import { salePayload, type PaymentRow, type SaleLineRow, type SaleRow } from '../sync/payloads';
 import { AppError } from '../shared/errors';
 import { requireOpenCashSession } from '../cash/open-session';
 import { newId } from '../shared/ids';
@@ -26,7 +27,7 @@ export interface CheckoutInput {
 /**
  * Turns the open cart into a completed sale in one transaction: the next correlativo of
  * its series, the sale with its lines and payments, stock out, the signed fiscal document in
- * the SUNAT queue, the outbox message for headquarters, the audit entry, and the cart gone.
+ * the SUNAT queue, the outbox records for headquarters, the audit entry, and the cart gone.
  * Any failure (a receipt SUNAT would reject included) leaves none of it.
  */
 export class Checkout {
@@ -38,7 +39,7 @@ export class Checkout {
   ) {}
 
   complete(actor: Actor, input: CheckoutInput): SaleView {
-    // The view read inside the transaction is what the outbox carries and what the caller gets.
+    // The view read inside the transaction is what the receipt and the caller get.
     return this.ctx.sql.transaction(() => this.write(actor, input));
   }
 
@@ -71,98 +72,94 @@ export class Checkout {
     const series = nextCorrelativo(this.ctx, cart.docType, at);
 
     const saleId = newId();
-    sql.run(
-      qb.insertInto('sales').values({
-        id: saleId,
-        store_id: terminal.storeId,
-        terminal_id: terminal.terminalId,
-        user_id: actor.userId,
-        doc_type: cart.docType,
-        serie: series.serie,
-        correlativo: series.correlativo,
-        issued_at: at,
-        issue_date: issueDate,
-        currency: 'PEN',
-        customer_id: customer?.id ?? null,
-        customer_doc_type: customer?.docType ?? null,
-        customer_doc_number: customer?.docNumber ?? null,
-        customer_name: customer?.name ?? null,
-        customer_address: customer?.address ?? null,
-        gravadas_cents: totals.gravadasCents,
-        exoneradas_cents: totals.exoneradasCents,
-        inafectas_cents: totals.inafectasCents,
-        igv_cents: totals.igvCents,
-        icbper_cents: totals.icbperCents,
-        discount_cents: totals.discountCents,
-        total_cents: totals.totalCents,
-        paid_cents: settlement.paidCents,
-        change_cents: settlement.changeCents,
-        igv_bps: this.ctx.settings.get('tax.igvBps'),
-        icbper_rate_cents: icbperRateCents(issueDate),
-        status: 'completed',
-        cash_session_id: cashSessionId,
-        created_at: at,
-      }),
-    );
-    priced.lines.forEach((line, index) => {
-      const lineId = newId();
-      sql.run(
-        qb.insertInto('sale_lines').values({
-          id: lineId,
-          sale_id: saleId,
-          line_no: index + 1,
-          product_id: line.productId,
-          sku: line.sku,
-          description: line.name,
-          unit: line.unit,
-          quantity_milli: line.quantityMilli,
-          unit_price_cents: line.unitPriceCents,
-          gross_cents: line.grossCents,
-          discount_cents: line.discountCents,
-          amount_cents: line.amountCents,
-          igv_affectation: line.affectation,
-          taxable_cents: line.taxes.taxableCents,
-          gross_taxable_cents: line.taxes.grossTaxableCents,
-          discount_taxable_cents: line.taxes.discountTaxableCents,
-          igv_cents: line.taxes.igvCents,
-          icbper_units: line.bagUnits,
-          icbper_cents: line.taxes.icbperCents,
-          scanned_code: cart.lines[index]?.scannedCode ?? null,
-        }),
-      );
+    const saleRow: SaleRow = {
+      id: saleId,
+      store_id: terminal.storeId,
+      terminal_id: terminal.terminalId,
+      user_id: actor.userId,
+      doc_type: cart.docType,
+      serie: series.serie,
+      correlativo: series.correlativo,
+      issued_at: at,
+      issue_date: issueDate,
+      currency: 'PEN',
+      customer_id: customer?.id ?? null,
+      customer_doc_type: customer?.docType ?? null,
+      customer_doc_number: customer?.docNumber ?? null,
+      customer_name: customer?.name ?? null,
+      customer_address: customer?.address ?? null,
+      gravadas_cents: totals.gravadasCents,
+      exoneradas_cents: totals.exoneradasCents,
+      inafectas_cents: totals.inafectasCents,
+      igv_cents: totals.igvCents,
+      icbper_cents: totals.icbperCents,
+      discount_cents: totals.discountCents,
+      total_cents: totals.totalCents,
+      paid_cents: settlement.paidCents,
+      change_cents: settlement.changeCents,
+      igv_bps: this.ctx.settings.get('tax.igvBps'),
+      icbper_rate_cents: icbperRateCents(issueDate),
+      status: 'completed',
+      cash_session_id: cashSessionId,
+      created_at: at,
+    };
+    sql.run(qb.insertInto('sales').values(saleRow));
+    const lineRows = priced.lines.map((line, index): SaleLineRow => ({
+      id: newId(),
+      sale_id: saleId,
+      line_no: index + 1,
+      product_id: line.productId,
+      sku: line.sku,
+      description: line.name,
+      unit: line.unit,
+      quantity_milli: line.quantityMilli,
+      unit_price_cents: line.unitPriceCents,
+      gross_cents: line.grossCents,
+      discount_cents: line.discountCents,
+      amount_cents: line.amountCents,
+      igv_affectation: line.affectation,
+      taxable_cents: line.taxes.taxableCents,
+      gross_taxable_cents: line.taxes.grossTaxableCents,
+      discount_taxable_cents: line.taxes.discountTaxableCents,
+      igv_cents: line.taxes.igvCents,
+      icbper_units: line.bagUnits,
+      icbper_cents: line.taxes.icbperCents,
+      scanned_code: cart.lines[index]?.scannedCode ?? null,
+    }));
+    for (const row of lineRows) sql.run(qb.insertInto('sale_lines').values(row));
+    const paymentRows = settlement.payments.map((payment, index): PaymentRow => ({
+      id: newId(),
+      sale_id: saleId,
+      seq: index + 1,
+      method: payment.method,
+      amount_cents: payment.amountCents,
+      tendered_cents: payment.tenderedCents,
+      change_cents: payment.changeCents,
+      usd_cents: payment.usdCents,
+      rate_e4: payment.rateE4,
+      wallet: payment.wallet,
+      card_brand: payment.cardBrand,
+      reference: payment.reference,
+      created_at: at,
+    }));
+    for (const row of paymentRows) sql.run(qb.insertInto('payments').values(row));
+    // Built from the rows in hand (no read back), and queued first: HQ hears of the sale before
+    // its stock movements and the status changes of its fiscal document.
+    this.ctx.outbox.enqueue('sale.completed.v2', saleId, salePayload(saleRow, lineRows, paymentRows));
+    for (const row of lineRows) {
       this.ctx.stock.record({
-        productId: line.productId,
-        quantityMilli: -line.quantityMilli,
+        productId: row.product_id,
+        quantityMilli: -row.quantity_milli,
         reason: 'sale',
         saleId,
-        saleLineId: lineId,
+        saleLineId: row.id,
         userId: actor.userId,
       });
-    });
-    settlement.payments.forEach((payment, index) => {
-      sql.run(
-        qb.insertInto('payments').values({
-          id: newId(),
-          sale_id: saleId,
-          seq: index + 1,
-          method: payment.method,
-          amount_cents: payment.amountCents,
-          tendered_cents: payment.tenderedCents,
-          change_cents: payment.changeCents,
-          usd_cents: payment.usdCents,
-          rate_e4: payment.rateE4,
-          wallet: payment.wallet,
-          card_brand: payment.cardBrand,
-          reference: payment.reference,
-          created_at: at,
-        }),
-      );
-    });
+    }
     this.carts.deleteCart(cart.id);
 
     const view = this.sales.byId(saleId);
     this.documents.issueForSale(view, actor.userId);
-    this.ctx.outbox.enqueue('sale.completed.v1', saleId, view);
     this.ctx.audit.append({
       action: 'sale.completed',
       entityType: 'sale',

@@ -7,6 +7,8 @@ import { formatSoles } from './money';
 const messages = {
   VALIDATION_FAILED: (d: { issues: string[] }) => `Datos inválidos: ${d.issues.join('; ')}.`,
   UNKNOWN_METHOD: (d: { method: string }) => `Operación desconocida: ${d.method}.`,
+  /** A sync step the person asked for (enrolment, requeue) failed; the engine's message is already Spanish. */
+  SYNC_FAILED: (d: { code: string; message: string }) => d.message,
   NOT_AUTHENTICATED: () => 'Su sesión terminó. Ingrese con su usuario y PIN.',
   FORBIDDEN: (d: { action: string }) => `Su usuario no tiene permiso para ${d.action}.`,
   INVALID_CREDENTIALS: () => 'Usuario o PIN incorrecto.',

@@ -246,12 +246,42 @@ export const cashMovementPayloadSchema = z
   .strict();
 export type CashMovementPayload = z.infer<typeof cashMovementPayloadSchema>;
 
+/**
+ * The frozen Z report (the terminal's CashReportView) as it was printed. Declared field by
+ * field (not passthrough) so the terminal's report type is checked against it when queued.
+ */
+const cashReportPayload = z
+  .object({
+    /** Not in the report terminals print: the difference is countedCashCents − expectedCashCents. */
+    differenceCents: cents.optional(),
+    kind: z.enum(['X', 'Z']),
+    store: z.object({ tradeName: text, ruc: text }).strict(),
+    terminalCode: text,
+    sessionNumber: int.positive(),
+    openedAt: instant,
+    openedBy: text,
+    closedAt: instant.nullable(),
+    closedBy: nullableText,
+    printedAt: instant,
+    copy: z.boolean(),
+    floatCents: cents,
+    salesCount: int,
+    salesTotalCents: cents,
+    methods: z.array(
+      z.object({ label: text, expectedCents: cents, countedCents: cents.nullable() }).strict(),
+    ),
+    movements: z.array(z.object({ kind: z.enum(['in', 'out']), reason: text, amountCents: cents }).strict()),
+    denominations: z.array(z.object({ label: text, count: int, amountCents: cents }).strict()),
+    expectedCashCents: cents,
+    countedCashCents: cents.nullable(),
+  })
+  .strict();
+
 export const cashSessionClosedPayloadSchema = z
   .object({
     id: text,
     closedAt: instant,
-    /** The frozen Z report (CashReportView) as the terminal printed it. */
-    report: z.object({ differenceCents: cents.optional() }).passthrough(),
+    report: cashReportPayload,
     count: z.unknown(),
   })
   .strict();

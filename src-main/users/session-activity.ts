@@ -12,6 +12,8 @@ const BACKGROUND_METHODS: ReadonlySet<string> = new Set([
   'devices.status',
   'cart.current',
   'cart.held',
+  'sync.status',
+  'sync.deadLetters',
 ] satisfies readonly ApiMethod[]);
 
 /** Whether a request counts as the person being at the screen (for the inactivity lock). */

@@ -2,9 +2,10 @@ import { useSession } from '../state/session-store';
 import { ROLE_NAMES } from '../shared/roles';
 import { ScreenNav } from '../features/backoffice/ScreenNav';
 import { logout } from '../features/login/session-actions';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import './top-bar.css';
 
-/** Store and terminal, the screens this person may open, and who is signed in. */
+/** Store and terminal, the screens this person may open, headquarters' sync, and who is signed in. */
 export function TopBar() {
   const store = useSession((s) => s.store);
   const actor = useSession((s) => s.actor);
@@ -12,9 +13,12 @@ export function TopBar() {
     <header className="top-bar">
       <div className="top-bar-store">
         <strong data-testid="header-store">{store?.tradeName ?? 'Mostrador'}</strong>
-        <span className="terminal-badge" data-testid="header-terminal">
-          {store?.terminalCode}
-        </span>
+        <div className="top-bar-terminal">
+          <span className="terminal-badge" data-testid="header-terminal">
+            {store?.terminalCode}
+          </span>
+          <SyncIndicator />
+        </div>
       </div>
       <ScreenNav />
       <div className="top-bar-user">

@@ -13,6 +13,8 @@ import { TopBar } from './TopBar';
 import { CashScreen } from '../features/cash/CashScreen';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
+import { useSyncFeed } from '../features/sync/use-sync-feed';
 import './top-bar.css';
 
 const NO_PERMISSIONS: never[] = [];
@@ -35,6 +37,8 @@ function ScreenBody({ screen }: { screen: Screen }) {
       return <AuditScreen />;
     case 'device-settings':
       return <DeviceSettingsScreen />;
+    case 'sync':
+      return <SyncScreen />;
   }
 }
 
@@ -44,6 +48,7 @@ export function Workspace() {
   const permissions = useSession((s) => s.actor?.permissions ?? NO_PERMISSIONS);
   useScreenKeys();
   useReprintKey();
+  useSyncFeed();
   // A screen this person may not open falls back to the counter (the core would refuse its calls anyway).
   const screen = canOpen(chosen, permissions) ? chosen : 'sale';
   return (

@@ -32,7 +32,8 @@ export type Screen =
   | 'device-settings'
   | 'cash'
   | 'users'
-  | 'audit';
+  | 'audit'
+  | 'sync';
 
 export interface Message {
   id: number;

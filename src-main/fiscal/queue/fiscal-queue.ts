@@ -6,6 +6,8 @@ import { AppError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { limaTimestamp } from '../../shared/lima-time';
 import type { Sql } from '../../storage/sql';
+import type { Outbox } from '../../sync/outbox';
+import { fiscalStatusPayload } from '../../sync/payloads';
 
 export type FiscalDocumentRow = Selectable<FiscalDocumentTable>;
 
@@ -112,6 +114,7 @@ export const FINAL_STATUSES: readonly FiscalStatus[] = ['accepted', 'observed', 
 /**
  * The SUNAT queue is the `fiscal_documents` table: every change of a document's state is one
  * transaction that also writes its audit entry, so a restart resumes exactly where it stopped.
+ * A change of status or of the voided flag also writes its outbox row in that transaction.
  */
 export class FiscalQueue {
   constructor(
@@ -119,6 +122,8 @@ export class FiscalQueue {
     private readonly qb: Kysely<Database>,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
+    private readonly terminalId: string,
   ) {}
 
   /** Call inside the transaction that creates the sale, note or summary. */
@@ -169,7 +174,11 @@ export class FiscalQueue {
       userId,
       data: { fileName: doc.fileName, status: doc.signed ? 'pending' : 'unsigned', delivery: doc.delivery },
     });
-    return this.byId(id);
+    const row = this.byId(id);
+    // HQ takes a document it has not heard of as pending; one queued unsigned must say so.
+    if (row.status !== 'pending')
+      this.outbox.enqueue('fiscal.status.v1', id, fiscalStatusPayload(this.terminalId, row));
+    return row;
   }
 
   byId(id: string): FiscalDocumentRow {
@@ -208,6 +217,9 @@ export class FiscalQueue {
           .where('id', '=', id),
       );
       const after = this.byId(id);
+      if (after.status !== before.status || after.voided !== before.voided) {
+        this.outbox.enqueue('fiscal.status.v1', id, fiscalStatusPayload(this.terminalId, after));
+      }
       this.audit.append({
         action,
         entityType: 'fiscal_document',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Permission } from '../../../src-main/users/roles';
 import { canOpen, SCREENS, screenForKey, screensFor } from './screens';
 
-const CAJERO: Permission[] = ['sale.sell', 'customers.manage', 'sale.history', 'cash.in'];
+const CAJERO: Permission[] = ['sale.sell', 'customers.manage', 'sale.history', 'cash.in', 'sync.run'];
 const SUPERVISOR: Permission[] = [
   ...CAJERO,
   'sale.discountOverLimit',
@@ -10,8 +10,9 @@ const SUPERVISOR: Permission[] = [
   'fiscal.monitor',
   'cash.manage',
   'audit.view',
+  'sync.view',
 ];
-const ADMIN: Permission[] = [...SUPERVISOR, 'settings.manage', 'users.manage'];
+const ADMIN: Permission[] = [...SUPERVISOR, 'settings.manage', 'users.manage', 'sync.manage'];
 
 describe('back-office screens', () => {
   it('offers each person only the screens their permissions open', () => {
@@ -23,6 +24,7 @@ describe('back-office screens', () => {
       'fiscal-monitor',
       'sale-history',
       'audit',
+      'sync',
     ]);
     expect(screensFor(ADMIN).map((s) => s.id)).toEqual([
       'sale',
@@ -33,10 +35,14 @@ describe('back-office screens', () => {
       'device-settings',
       'users',
       'audit',
+      'sync',
     ]);
     expect(canOpen('fiscal-settings', SUPERVISOR)).toBe(false);
     expect(canOpen('device-settings', SUPERVISOR)).toBe(false);
     expect(canOpen('sale', [])).toBe(true);
+    // Everybody sees the top bar's sync indicator; only supervisors and up open the screen.
+    expect(canOpen('sync', CAJERO)).toBe(false);
+    expect(canOpen('sync', SUPERVISOR)).toBe(true);
   });
 
   it('maps keys to screens, ignoring keys of screens the person cannot open', () => {

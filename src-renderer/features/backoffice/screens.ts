@@ -29,6 +29,9 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'device-settings', label: 'Dispositivos', key: 'F11', permission: 'settings.manage' },
   { id: 'users', label: 'Usuarios', permission: 'users.manage' },
   { id: 'audit', label: 'Auditoría', permission: 'audit.view' },
+  // No key: F1–F11 are taken (F10 reprints) and F12 opens the developer tools. "Central", as
+  // the top bar's sync chip says it: a supervisor's six entries still fit on one row.
+  { id: 'sync', label: 'Sincronización', shortLabel: 'Central', permission: 'sync.view' },
 ];
 
 export function screenEntry(screen: Screen): ScreenEntry {
