@@ -27,7 +27,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at TEXT NOT NULL
     )`,
     `INSERT INTO sync_state (singleton, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-    // Dead letters are listed by status; the reason stays in last_error.
-    `CREATE INDEX outbox_status_seq ON outbox(status, seq)`,
   ]);
 }

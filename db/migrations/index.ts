@@ -8,6 +8,7 @@ import * as cashSessions from './2026_11_23_0006_cash_sessions';
 import * as people from './2026_11_23_0007_people';
 import * as syncState from './2026_11_23_0008_sync_state';
 import * as outboxV2 from './2026_11_23_0009_outbox_v2';
+import * as searchIndexBulk from './2026_11_23_0010_search_index_bulk';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the bundled app
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_23_0007_people': people,
   '2026_11_23_0008_sync_state': syncState,
   '2026_11_23_0009_outbox_v2': outboxV2,
+  '2026_11_23_0010_search_index_bulk': searchIndexBulk,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) as string;

@@ -1,4 +1,5 @@
 import type { Sql } from '../../src-main/storage/sql';
+import { withBulkSearchIndex } from '../../src-main/catalog/search-index';
 import { newId } from '../../src-main/shared/ids';
 import type { CatalogProduct } from './demo-catalog';
 
@@ -32,31 +33,33 @@ export function loadCatalog(
   const insertLevel = sql.sqlite.prepare(
     'INSERT INTO stock_levels (product_id, quantity_milli, updated_at) VALUES (?, ?, ?)',
   );
-  sql.transaction(() => {
-    for (const p of products) {
-      const id = options.idFor?.(p) ?? newId();
-      ids.set(p.sku, id);
-      insertProduct.run(
-        id,
-        p.sku,
-        p.name,
-        p.brand,
-        p.category,
-        p.unit,
-        p.priceCents,
-        p.igvAffectation,
-        p.icbper ? 1 : 0,
-        p.plu,
-        options.at,
-        options.at,
-      );
-      for (const barcode of p.barcodes) insertBarcode.run(barcode, id, options.at);
-      const opening = options.openingStockMilli?.(p) ?? 0;
-      if (opening !== 0) {
-        insertMovement.run(newId(), id, opening, options.terminalId, options.at);
-        insertLevel.run(id, opening, options.at);
+  sql.transaction(() =>
+    withBulkSearchIndex(sql, () => {
+      for (const p of products) {
+        const id = options.idFor?.(p) ?? newId();
+        ids.set(p.sku, id);
+        insertProduct.run(
+          id,
+          p.sku,
+          p.name,
+          p.brand,
+          p.category,
+          p.unit,
+          p.priceCents,
+          p.igvAffectation,
+          p.icbper ? 1 : 0,
+          p.plu,
+          options.at,
+          options.at,
+        );
+        for (const barcode of p.barcodes) insertBarcode.run(barcode, id, options.at);
+        const opening = options.openingStockMilli?.(p) ?? 0;
+        if (opening !== 0) {
+          insertMovement.run(newId(), id, opening, options.terminalId, options.at);
+          insertLevel.run(id, opening, options.at);
+        }
       }
-    }
-  });
+    }),
+  );
   return ids;
 }

@@ -166,5 +166,18 @@ test('an administrador enrols the terminal; sales reach headquarters and its pri
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
     await expect(page.getByTestId('line-amount')).toHaveText('S/ 7.20');
     await expect(page.getByTestId('cart-total')).toHaveText('S/ 7.20');
+
+    // Headquarters' own page shows the sale and the till, once given the administrator token.
+    const hqPage = await page.context().newPage();
+    await hqPage.setViewportSize({ width: 1366, height: 900 });
+    await hqPage.goto(`${hq.url}/`);
+    await hqPage.locator('#token').fill(hq.adminToken);
+    await hqPage.locator('#login-form button[type="submit"]').click();
+    await expect(hqPage.locator('#panel-sales')).toContainText('S/ 6.50');
+    await expect(hqPage.locator('#panel-payments')).toContainText('Efectivo');
+    await expect(hqPage.locator('#panel-top')).toContainText('Inca Kola');
+    await expect(hqPage.locator('#panel-terminals')).toContainText(DEMO_STORE.terminalCode);
+    await screenshot(hqPage, 'hq-dashboard');
+    await hqPage.close();
   });
 });

@@ -144,20 +144,23 @@ export type RawPullResponse = Omit<PullResponse, 'changes'> & { changes: RawChan
 
 const errorBodySchema = z.object({ error: z.string(), message: z.string().min(1) });
 
-const HQ_CODES: readonly SyncErrorCode[] = [
-  'UNAUTHENTICATED',
-  'TERMINAL_REVOKED',
-  'FORBIDDEN',
-  'ENROLMENT_CODE_INVALID',
-  'ENROLMENT_STORE_MISMATCH',
-  'SCHEMA_UNSUPPORTED',
-  'BAD_REQUEST',
-  'BATCH_TOO_LARGE',
-  'UNAVAILABLE',
-];
+// A Record, so a code added to the protocol fails the compile here until it is listed.
+const HQ_CODES: Record<SyncErrorCode, true> = {
+  UNAUTHENTICATED: true,
+  TERMINAL_REVOKED: true,
+  FORBIDDEN: true,
+  ENROLMENT_CODE_INVALID: true,
+  ENROLMENT_STORE_MISMATCH: true,
+  SCHEMA_UNSUPPORTED: true,
+  BAD_REQUEST: true,
+  BATCH_TOO_LARGE: true,
+  NOT_FOUND: true,
+  CONFLICT: true,
+  UNAVAILABLE: true,
+};
 
 function isHqCode(code: string): code is SyncErrorCode {
-  return (HQ_CODES as readonly string[]).includes(code);
+  return Object.hasOwn(HQ_CODES, code);
 }
 
 /** The terminal's side of the HTTP protocol: one method per route, typed answers, typed failures. */

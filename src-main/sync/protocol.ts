@@ -25,8 +25,8 @@ export const SYNC_HEADERS = {
 /** HQ flags a terminal whose clock is further off than this. */
 export const CLOCK_SKEW_LIMIT_MS = 120_000;
 /** Most records in one push; the terminal also keeps a batch under MAX_BATCH_BYTES. */
-export const MAX_BATCH_RECORDS = 500;
-export const MAX_BATCH_BYTES = 2_000_000;
+export const MAX_BATCH_RECORDS = 2000;
+export const MAX_BATCH_BYTES = 4_000_000;
 export const MAX_PULL_LIMIT = 5_000;
 
 const text = z.string();
@@ -432,6 +432,8 @@ export type SyncErrorCode =
   | 'SCHEMA_UNSUPPORTED'
   | 'BAD_REQUEST'
   | 'BATCH_TOO_LARGE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'UNAVAILABLE';
 
 /** Every HQ error body. `message` is Spanish, for the person looking at the terminal. */

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { withBulkSearchIndex } from '../catalog/search-index';
 import { z } from 'zod';
 import type { ProductTable } from '../../db/schema';
 import type { AuditLog } from '../audit/audit-log';
@@ -127,11 +128,14 @@ export class PullApplier {
         settings: { applied: 0, reset: 0, ignored: 0, ignoredKeys: [] },
         ignored: 0,
       };
-      for (const change of page.changes) {
-        // Already applied in an earlier page: replaying an older version would undo a newer one.
-        if (change.changeNo <= after) counts.ignored += 1;
-        else this.applyChange(change, at, counts);
-      }
+      // HQ sends each product once per page (its current state), so new rows can be indexed in one go.
+      withBulkSearchIndex(this.sql, () => {
+        for (const change of page.changes) {
+          // Already applied in an earlier page: replaying an older version would undo a newer one.
+          if (change.changeNo <= after) counts.ignored += 1;
+          else this.applyChange(change, at, counts);
+        }
+      });
       if (page.cursor !== after) this.state.setPullCursor(page.cursor);
       if (page.changes.length > 0) {
         this.audit.append({

@@ -1,4 +1,5 @@
 import { getBridge } from '../api/bridge';
+import { onSyncChanged } from '../features/sync/sync-store';
 import { loadDeviceSettings, refreshDevicesStatus, resetDevices } from '../features/devices/devices-store';
 import { routeSerialScan } from '../features/devices/route-scan';
 import { onFiscalChanged, resetFiscal } from '../features/fiscal/fiscal-store';
@@ -20,6 +21,7 @@ async function start(): Promise<void> {
     if (event.type === 'cart.changed') onCartChangedElsewhere();
     // A sale queues its boleta or factura: the banner and the monitor count it too.
     else if (event.type === 'fiscal.changed' || event.type === 'sale.completed') onFiscalChanged();
+    if (event.type === 'sync.changed' || event.type === 'sale.completed') onSyncChanged();
     else if (event.type === 'devices.changed') void refreshDevicesStatus();
     else if (event.type === 'scanner.scanned') {
       if (useSession.getState().actor) routeSerialScan(event.code);

@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_initial';
 import * as m0002 from './migrations/0002_ingest_indexes';
+import * as m0003 from './migrations/0003_ingest_without_row_checks';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_ingest_indexes': m0002,
+  '0003_ingest_without_row_checks': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -63,7 +63,7 @@ export async function createStore(
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!inserted) throw new HqError(409, 'BAD_REQUEST', `Ya existe una tienda con el id ${id}.`);
+  if (!inserted) throw new HqError(409, 'CONFLICT', `Ya existe una tienda con el id ${id}.`);
   return (await findStore(ctx, id)) as StoreView;
 }
 
@@ -97,7 +97,7 @@ export async function requireStore(
     .select(['id', 'ruc', 'trade_name'])
     .where('id', '=', storeId)
     .executeTakeFirst();
-  if (!store) throw new HqError(404, 'BAD_REQUEST', `No existe la tienda ${storeId} en la central.`);
+  if (!store) throw new HqError(404, 'NOT_FOUND', `No existe la tienda ${storeId} en la central.`);
   return store;
 }
 
@@ -135,6 +135,6 @@ export async function revokeTerminal(ctx: HqContext, terminalId: string): Promis
     .where('revoked_at', 'is', null)
     .execute();
   const [terminal] = await listTerminals(ctx, terminalId);
-  if (!terminal) throw new HqError(404, 'BAD_REQUEST', `No existe la terminal ${terminalId} en la central.`);
+  if (!terminal) throw new HqError(404, 'NOT_FOUND', `No existe la terminal ${terminalId} en la central.`);
   return terminal;
 }

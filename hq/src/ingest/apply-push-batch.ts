@@ -109,15 +109,6 @@ async function applyRecords(
     else if (!isRejected(result)) parsed.set(record.id, result);
   }
 
-  // A record this terminal sends again after a rejection is decided afresh: the terminal only
-  // resends one when a person requeued the dead letter, after headquarters was fixed.
-  await db
-    .deleteFrom('received_records')
-    .where('id', '=', anyText(records.map((r) => r.id)))
-    .where('terminal_id', '=', principal.terminalId)
-    .where('status', '=', 'rejected')
-    .execute();
-
   // The INSERT decides which records are new; a concurrent push of the same batch waits here.
   const claimed = new Set<string>();
   const rows: Array<Insertable<ReceivedRecordsTable>> = records.map((record) => ({
@@ -137,6 +128,7 @@ async function applyRecords(
     );
     for (const row of inserted.rows) claimed.add(row.id);
   }
+  for (const id of await reclaimRejected(db, principal, rows, claimed)) claimed.add(id);
   const seen = records.filter((r) => !claimed.has(r.id));
   for (const [id, ack] of await answersForSeen(db, principal, seen)) acks.set(id, ack);
 
@@ -161,6 +153,35 @@ async function applyRecords(
     );
   }
   return acks;
+}
+
+/**
+ * A record this terminal sends again after HQ rejected it is decided afresh: the terminal only
+ * resends one when a person requeued the dead letter, once headquarters was fixed.
+ */
+async function reclaimRejected(
+  db: Db,
+  principal: TerminalPrincipal,
+  rows: Array<Insertable<ReceivedRecordsTable>>,
+  claimed: Set<string>,
+): Promise<string[]> {
+  const unclaimed = rows.filter((row) => !claimed.has(row.id));
+  if (unclaimed.length === 0) return [];
+  const released = await db
+    .deleteFrom('received_records')
+    .where('id', '=', anyText(unclaimed.map((row) => row.id)))
+    .where('terminal_id', '=', principal.terminalId)
+    .where('status', '=', 'rejected')
+    .returning('id')
+    .execute();
+  if (released.length === 0) return [];
+  const again = new Set(released.map((row) => row.id));
+  const insert = insertJsonRowsQuery(
+    'received_records',
+    unclaimed.filter((row) => again.has(row.id)),
+  );
+  if (insert) await insert.execute(db);
+  return [...again];
 }
 
 function rejectedAck(id: string, reason: string): PushAck {

@@ -246,5 +246,5 @@ export function deleteProduct(ctx: HqContext, productId: string): Promise<Produc
 }
 
 function productNotFound(productId: string): HqError {
-  return new HqError(404, 'BAD_REQUEST', `No existe el producto ${productId} en la central.`);
+  return new HqError(404, 'NOT_FOUND', `No existe el producto ${productId} en la central.`);
 }

@@ -45,7 +45,7 @@ export async function recordHqStockMovement(
     .where('id', '=', input.productId)
     .executeTakeFirst();
   if (!product || product.deleted) {
-    throw new HqError(404, 'BAD_REQUEST', `No existe el producto ${input.productId} en la central.`);
+    throw new HqError(404, 'NOT_FOUND', `No existe el producto ${input.productId} en la central.`);
   }
   const now = ctx.now();
   const [view] = await ctx.db

@@ -115,7 +115,7 @@ export async function upsertUsersIn(
   const wanted = new Map(users.map((u) => [u.username, u.id]));
   const clash = taken.rows.find((row) => wanted.get(row.username) !== row.id);
   if (clash) {
-    throw new HqError(409, 'BAD_REQUEST', `El nombre de usuario «${clash.username}» ya es de otra persona.`);
+    throw new HqError(409, 'CONFLICT', `El nombre de usuario «${clash.username}» ya es de otra persona.`);
   }
 
   let changed = 0;
@@ -176,7 +176,7 @@ export function deleteUser(ctx: HqContext, userId: string): Promise<UserView> {
         .returningAll()
         .executeTakeFirst()) ??
       (await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst());
-    if (!row) throw new HqError(404, 'BAD_REQUEST', `No existe el usuario ${userId} en la central.`);
+    if (!row) throw new HqError(404, 'NOT_FOUND', `No existe el usuario ${userId} en la central.`);
     return userView(row);
   });
 }

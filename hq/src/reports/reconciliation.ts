@@ -148,9 +148,9 @@ export async function resolveReconciliation(
     .returning('id')
     .executeTakeFirst();
   const item = await getReconciliationItem(ctx, id);
-  if (!item) throw new HqError(404, 'BAD_REQUEST', 'No existe esa diferencia de stock.');
+  if (!item) throw new HqError(404, 'NOT_FOUND', 'No existe esa diferencia de stock.');
   if (!updated) {
-    throw new HqError(409, 'BAD_REQUEST', 'Esta diferencia de stock ya fue resuelta.');
+    throw new HqError(409, 'CONFLICT', 'Esta diferencia de stock ya fue resuelta.');
   }
   return item;
 }

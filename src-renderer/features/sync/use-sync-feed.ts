@@ -1,14 +1,13 @@
 import { useEffect } from 'react';
-import { getBridge } from '../../api/bridge';
 import { useSession } from '../../state/session-store';
-import { onSyncChanged, refreshSyncStatus, resetSync } from './sync-store';
+import { refreshSyncStatus, resetSync } from './sync-store';
 
 /** Slow on purpose: events bring every change; this only moves "hace 3 min" along and covers a missed event. */
 export const SYNC_REFRESH_MS = 30_000;
 
 /**
- * Keeps the sync status current while someone is signed in: at once, on the core's
- * `sync.changed` (and `sale.completed`, which adds to the pending count), and on a slow timer.
+ * Keeps the sync status current while someone is signed in: at once and on a slow timer (the
+ * core's `sync.changed` and `sale.completed` events reach the store through app/start.ts).
  * Mounted once, by the workspace; signing out forgets it all.
  */
 export function useSyncFeed(): void {
@@ -16,13 +15,9 @@ export function useSyncFeed(): void {
   useEffect(() => {
     if (!userId) return undefined;
     void refreshSyncStatus();
-    const unsubscribe = getBridge().onEvent((event) => {
-      if (event.type === 'sync.changed' || event.type === 'sale.completed') onSyncChanged();
-    });
     const timer = window.setInterval(() => void refreshSyncStatus(), SYNC_REFRESH_MS);
     return () => {
       window.clearInterval(timer);
-      unsubscribe();
       resetSync();
     };
   }, [userId]);
