@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHq, type RunningHq } from '../../hq/src/start-hq';
-import { DEMO_STORE_ID } from '../../db/seeds/demo-store';
-import { fixedClock } from '../shared/clock';
+import { startTestHq, type TestHq } from '../../hq/src/testing/hq-test-kit';
+import { demoTill, enrolDemoCore } from '../testing/hq-terminals';
 import { INCA_KOLA_15, sellBoleta } from '../testing/sales';
 import { useTempCores } from '../testing/temp-core';
 
@@ -14,14 +13,12 @@ import { useTempCores } from '../testing/temp-core';
  * price change pulled, a revoked terminal refused. One HQ for the file (it takes a while to
  * start); each test enrols a terminal of its own.
  */
-const ADMIN_TOKEN = 'admin-token-for-sync-engine-tests-0123456789';
-/** The instant temp cores start at: HQ agrees with them, so no clock skew is flagged. */
-const hqClock = fixedClock('2026-11-23T15:00:00.000Z');
 const hqDir = mkdtempSync(join(tmpdir(), 'mostrador-hq-'));
-let hq: RunningHq;
+let hq: TestHq;
 
-function startDemoHq(port = 0): Promise<RunningHq> {
-  return startHq({ demo: true, adminToken: ADMIN_TOKEN, dataDir: hqDir, port, now: () => hqClock.now() });
+/** PGlite in a folder, so HQ can be stopped and started again on the same port. */
+function startDemoHq(port = 0): Promise<TestHq> {
+  return startTestHq({ demo: true, dataDir: hqDir, port });
 }
 
 beforeAll(async () => {
@@ -33,51 +30,19 @@ afterAll(async () => {
   rmSync(hqDir, { recursive: true, force: true });
 });
 
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(hq.url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${ADMIN_TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 const cores = useTempCores();
 
 let terminals = 0;
 
-/**
- * A demo terminal enrolled with a fresh code (the demo seeds of both sides share the store's
- * id). Each test's terminal is another till of the store, with its own code and series.
- */
+/** Another till of the demo store (its own code and series), enrolled with a fresh code. */
 async function enrolledTerminal() {
   terminals += 1;
-  const till = {
-    code: `CAJA-${String(terminals).padStart(2, '0')}`,
-    name: `Caja ${terminals}`,
-    seriesNumber: terminals,
-  };
   const temp = await cores.setup({
-    demoTerminal: till,
+    demoTerminal: demoTill(terminals),
     sync: { intervalMs: 0, nightlyCheckMs: 0, baseBackoffMs: 60_000, random: () => 0.5 },
   });
   cores.beforeCoresClose(() => void temp.core.sync.stop());
-  const { code } = await admin<{ code: string }>(
-    'POST',
-    `/api/admin/stores/${DEMO_STORE_ID}/enrolment-codes`,
-    {
-      terminalCode: till.code,
-      terminalName: till.name,
-    },
-  );
-  const adminUser = temp.core.ctx.users.credentials('admin');
-  const enrolled = await temp.core.sync.enrol({ hqUrl: hq.url, code }, adminUser?.id ?? '');
-  expect(enrolled).toMatchObject({ enrolled: true, hqUrl: hq.url, storeName: expect.any(String) as unknown });
+  await enrolDemoCore(temp.core, hq);
   return temp;
 }
 
@@ -130,7 +95,9 @@ describe('sync engine against the real headquarters', () => {
     if (!inca) throw new Error('demo product missing');
     const sale = sellBoleta(core, actor);
     try {
-      await admin('PATCH', `/api/admin/products/${inca.id}/price`, { priceCents: 790 });
+      expect(
+        (await hq.admin('PATCH', `/api/admin/products/${inca.id}/price`, { priceCents: 790 })).status,
+      ).toBe(200);
       await core.sync.syncNow();
       expect(core.ctx.catalog.byBarcode(INCA_KOLA_15)?.priceCents).toBe(790);
       expect(core.sales.byId(sale.id).totals.totalCents).toBe(650);
@@ -141,14 +108,16 @@ describe('sync engine against the real headquarters', () => {
       ).toEqual({ unit_price_cents: 650 });
     } finally {
       // The other tests sell at the demo price.
-      await admin('PATCH', `/api/admin/products/${inca.id}/price`, { priceCents: inca.priceCents });
+      await hq.admin('PATCH', `/api/admin/products/${inca.id}/price`, { priceCents: inca.priceCents });
     }
   });
 
   it('a revoked terminal is refused: state error with the Spanish message, the sale kept', async () => {
     const { core, actor } = await enrolledTerminal();
     await core.sync.syncNow();
-    await admin('POST', `/api/admin/terminals/${core.ctx.terminal.terminalId}/revoke`);
+    expect(
+      (await hq.admin('POST', `/api/admin/terminals/${core.ctx.terminal.terminalId}/revoke`)).status,
+    ).toBe(200);
 
     sellBoleta(core, actor);
     const status = await core.sync.syncNow();

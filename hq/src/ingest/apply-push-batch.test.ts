@@ -295,6 +295,27 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
     expect((await countRows(world.handle)).sales).toBe(4);
   });
 
+  it("settles the batch in the terminal's pending count (which included it)", async () => {
+    await world.handle.db
+      .updateTable('terminals')
+      .set({ pending_count: 5 })
+      .where('id', '=', world.caja1.terminalId)
+      .execute();
+    const line = [{ productId: 'p1', quantityMilli: 1000, unitPriceCents: 250 }];
+    const sales = [31, 32].map((correlativo) => salePayload(world.caja1, { correlativo, lines: line }));
+    await applyPushBatch(
+      world.ctx,
+      world.caja1,
+      caja1.batch(sales.map((sale) => caja1.record('sale.completed.v2', sale.id, sale))),
+    );
+    const row = await world.handle.db
+      .selectFrom('terminals')
+      .select('pending_count')
+      .where('id', '=', world.caja1.terminalId)
+      .executeTakeFirstOrThrow();
+    expect(row.pending_count).toBe(3);
+  });
+
   it('decides a requeued dead letter again once what it needed arrived', async () => {
     const line = [{ productId: 'p1', quantityMilli: 1000, unitPriceCents: 250 }];
     const sale = salePayload(world.caja1, { correlativo: 21, lines: line });

@@ -228,7 +228,12 @@ async function recordBatch(
   const maxSeq = Math.max(...request.records.map((r) => r.seq));
   await db
     .updateTable('terminals')
-    .set({ last_push_at: now, last_seq: sql<number>`greatest(last_seq, ${maxSeq})` })
+    .set({
+      last_push_at: now,
+      last_seq: sql<number>`greatest(last_seq, ${maxSeq})`,
+      // The count the terminal reported included this batch, which is now settled.
+      pending_count: sql<number>`greatest(pending_count - ${new Set(acks.map((a) => a.id)).size}, 0)`,
+    })
     .where('id', '=', principal.terminalId)
     .execute();
   const count = (status: PushAck['status']) => acks.filter((a) => a.status === status).length;

@@ -165,7 +165,7 @@ describe('reports over HTTP', () => {
     const second = await app.inject({ method: 'POST', url, headers: auth, payload });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toEqual({
-      error: 'BAD_REQUEST',
+      error: 'CONFLICT',
       message: 'Esta diferencia de stock ya fue resuelta.',
     });
 
@@ -197,6 +197,6 @@ describe('reports over HTTP', () => {
       payload: { resolvedBy: 'Ana', resolution: 'Prueba' },
     });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json<{ message: string }>().message).toBe('No existe esa diferencia de stock.');
+    expect(unknown.json()).toEqual({ error: 'NOT_FOUND', message: 'No existe esa diferencia de stock.' });
   });
 });
