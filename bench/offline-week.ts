@@ -1,14 +1,10 @@
 import { DEMO_PRODUCTS } from '../db/seeds/demo-catalog';
+import { auditEntryPayload } from '../src-main/sync/payloads';
 import { GENESIS_HASH, hashAuditEntry, type AuditRow } from '../src-main/audit/audit-log';
 import type { Core } from '../src-main/core/core';
 import { demoId, newId } from '../src-main/shared/ids';
 import { limaTimestamp } from '../src-main/shared/lima-time';
-import type {
-  AuditEntryPayload,
-  SalePayload,
-  StockMovementPayload,
-  SyncTopic,
-} from '../src-main/sync/protocol';
+import type { SalePayload, StockMovementPayload, SyncTopic } from '../src-main/sync/protocol';
 import { pick, seededRandom } from './random';
 
 const LINES_PER_SALE = 3;
@@ -144,20 +140,7 @@ export function writeOfflineWeek(
         prev_hash: prevHash,
       };
       const hash = hashAuditEntry(row);
-      const entry: AuditEntryPayload = {
-        id: row.id,
-        seq: auditSeq++,
-        at,
-        terminalId: row.terminal_id,
-        userId,
-        approverId: null,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: saleId,
-        data: row.data,
-        prevHash,
-        hash,
-      };
+      const entry = auditEntryPayload({ ...row, seq: auditSeq++, hash });
       prevHash = hash;
       put('audit.entry.v1', entry.id, entry, at);
     }

@@ -31,6 +31,7 @@ afterAll(async () => {
   await stopTestPostgres();
 });
 
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const statuses = (acks: PushAck[]) => acks.map((a) => a.status);
 
 describe.each(engines)('applyPushBatch on %s', (engine) => {
@@ -465,6 +466,80 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
       .execute();
     expect(open.map((i) => i.level_milli)).toEqual([-2500]);
   });
+
+  // PGlite has one connection, so pushes there cannot overlap.
+  if (engine === 'postgres')
+    it('flags the oversell when two tills push at the same moment', async () => {
+      const { db } = world.handle;
+      await db
+        .insertInto('stock_movements')
+        .values({
+          id: 'hq-initial',
+          store_id: 'store-a',
+          terminal_id: null,
+          product_id: 'p-gaseosa',
+          quantity_milli: 2000,
+          reason: 'initial',
+          created_at: '2026-11-20T08:00:00-05:00',
+        })
+        .execute();
+      const caja2 = new RecordFactory(world.caja2);
+      const sell = (terminal: RecordFactory, serie: string) => {
+        const sale = salePayload(terminal.terminal, {
+          serie,
+          correlativo: 1,
+          lines: [{ productId: 'p-gaseosa', quantityMilli: 1500, unitPriceCents: 350 }],
+        });
+        return terminal.batch([
+          terminal.record('sale.completed.v2', sale.id, sale),
+          ...saleStockMovements(terminal.terminal, sale).map((m) =>
+            terminal.record('stock.movement.v1', m.id, m),
+          ),
+        ]);
+      };
+      // Hold CAJA1's terminal row: its push then stops at its last step, after it summed the
+      // ledger (1.5 of 2 sold: no oversell yet) and before it commits.
+      let release = (): void => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let held = (): void => undefined;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      const blocker = db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom('terminals')
+          .select('id')
+          .where('id', '=', world.caja1.terminalId)
+          .forNoKeyUpdate()
+          .execute();
+        held();
+        await released;
+      });
+      await holding;
+      const first = applyPushBatch(world.ctx, world.caja1, sell(caja1, 'B001'));
+      const blockedOn = async (lockType: string) =>
+        Number(
+          (
+            await sql<{
+              n: string;
+            }>`SELECT count(*) AS n FROM pg_locks WHERE locktype = ${lockType} AND NOT granted`.execute(db)
+          ).rows[0]?.n,
+        ) > 0;
+      while (!(await blockedOn('transactionid')) && !(await blockedOn('tuple'))) await delay(10);
+
+      // CAJA2 pushes its own 1.5 now. It must not sum the ledger before CAJA1 committed.
+      let secondDone = false;
+      const second = applyPushBatch(world.ctx, world.caja2, sell(caja2, 'B002')).finally(() => {
+        secondDone = true;
+      });
+      while (!secondDone && !(await blockedOn('advisory'))) await delay(10);
+      release();
+      await blocker;
+      expect(statuses((await first).acks)).toEqual(['applied', 'applied']);
+      expect(statuses((await second).acks)).toEqual(['applied', 'applied']);
+      const items = await db.selectFrom('stock_reconciliation_items').selectAll().execute();
+      expect(items.map((i) => [i.product_id, Number(i.level_milli), i.status])).toEqual([
+        ['p-gaseosa', -1000, 'open'],
+      ]);
+    });
 
   it('keeps cash sessions per terminal: movements and the Z close', async () => {
     const opened = sessionOpened(world.caja1, 1);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { auditEntryPayload } from '../../../src-main/sync/payloads';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { GENESIS_HASH, hashAuditEntry } from '../../../src-main/audit/audit-log';
@@ -438,20 +439,7 @@ export class AuditChain {
     };
     const hash = hashAuditEntry(row);
     this.prevHash = hash;
-    return {
-      id: row.id,
-      seq: this.seq,
-      at: row.at,
-      terminalId: row.terminal_id,
-      userId: row.user_id,
-      approverId: row.approver_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      data: row.data,
-      prevHash: row.prev_hash,
-      hash,
-    };
+    return auditEntryPayload({ ...row, seq: this.seq, hash });
   }
 }
 

@@ -3,6 +3,19 @@ import { newId } from '../../../src-main/shared/ids';
 import type { HqDatabase } from '../db/schema';
 import { anyText } from './bulk-sql';
 
+/** Advisory-lock class for "a store's stock levels"; the store id hashes into the second key. */
+const STOCK_LEVEL_LOCK = 0x53544f4b; // "STOK"
+
+/**
+ * Two tills of one store pushing at once would each sum the ledger without the other's
+ * uncommitted sales (both see 0 left, together they are at -2) and neither would flag the
+ * oversell. Held until commit, this lock makes the second push sum after the first committed;
+ * under READ COMMITTED its next statement sees those rows.
+ */
+async function lockStoreStock(db: Kysely<HqDatabase>, storeId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${sql.lit(STOCK_LEVEL_LOCK)}, hashtext(${storeId}))`.execute(db);
+}
+
 /**
  * Stock is a ledger: a store's level of a product is the sum of all its movements (every
  * terminal's and the ones entered at headquarters). No counter is kept or overwritten.
@@ -18,6 +31,7 @@ export async function flagOversells(
   now: Date,
 ): Promise<number> {
   if (productIds.length === 0) return 0;
+  await lockStoreStock(db, storeId);
   // A product already waiting for a supervisor needs no new item: its movements are not even
   // summed (the partial unique index answers this), which keeps a long oversell cheap.
   const waiting = await db

@@ -4,6 +4,7 @@ import { newId } from '../../../src-main/shared/ids';
 import type { HqDatabase } from '../db/schema';
 import { HqError, type HqContext } from '../hq-context';
 import { requireStore } from '../enrolment/stores';
+import { flagOversells } from '../ingest/stock-reconciliation';
 import { chunked } from './change-numbers';
 
 /** Stock entered at headquarters: opening stock, a receipt of goods, a count adjustment. */
@@ -48,9 +49,12 @@ export async function recordHqStockMovement(
     throw new HqError(404, 'NOT_FOUND', `No existe el producto ${input.productId} en la central.`);
   }
   const now = ctx.now();
-  const [view] = await ctx.db
-    .transaction()
-    .execute((trx) => recordHqStockMovementsIn(trx, storeId, [input], now));
+  const [view] = await ctx.db.transaction().execute(async (trx) => {
+    const views = await recordHqStockMovementsIn(trx, storeId, [input], now);
+    // A count that leaves the level below zero is settled like a till's oversell.
+    await flagOversells(trx, storeId, [input.productId], now);
+    return views;
+  });
   return view as HqStockMovementView;
 }
 
