@@ -401,10 +401,9 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
     expect(await countRows(world.handle)).toMatchObject({ notes: 1, note_lines: 1 });
   });
 
-  it('turns an oversell into one open reconciliation item, never a rejected sale', async () => {
-    const { db } = world.handle;
-    // Opening stock entered at headquarters (no terminal): 2 units.
-    await db
+  /** Opening stock entered at headquarters (no terminal): 2 units of p-gaseosa in store-a. */
+  async function openingStockOfGaseosa(): Promise<void> {
+    await world.handle.db
       .insertInto('stock_movements')
       .values({
         id: 'hq-initial',
@@ -416,19 +415,26 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
         created_at: '2026-11-20T08:00:00-05:00',
       })
       .execute();
-    const sell = (terminal: RecordFactory, correlativo: number, quantityMilli: number) => {
-      const sale = salePayload(terminal.terminal, {
-        serie: terminal.terminal.code === 'CAJA1' ? 'B001' : 'B002',
-        correlativo,
-        lines: [{ productId: 'p-gaseosa', quantityMilli, unitPriceCents: 350 }],
-      });
-      return [
-        terminal.record('sale.completed.v2', sale.id, sale),
-        ...saleStockMovements(terminal.terminal, sale).map((m) =>
-          terminal.record('stock.movement.v1', m.id, m),
-        ),
-      ];
-    };
+  }
+
+  /** A terminal's sale of p-gaseosa with its stock movement, as pushed records. */
+  function sell(terminal: RecordFactory, correlativo: number, quantityMilli: number) {
+    const sale = salePayload(terminal.terminal, {
+      serie: terminal.terminal.code === 'CAJA1' ? 'B001' : 'B002',
+      correlativo,
+      lines: [{ productId: 'p-gaseosa', quantityMilli, unitPriceCents: 350 }],
+    });
+    return [
+      terminal.record('sale.completed.v2', sale.id, sale),
+      ...saleStockMovements(terminal.terminal, sale).map((m) =>
+        terminal.record('stock.movement.v1', m.id, m),
+      ),
+    ];
+  }
+
+  it('turns an oversell into one open reconciliation item, never a rejected sale', async () => {
+    const { db } = world.handle;
+    await openingStockOfGaseosa();
     const caja2 = new RecordFactory(world.caja2);
     // Both terminals sold offline: 1.5 + 1 > 2 in stock.
     const a = await applyPushBatch(world.ctx, world.caja1, caja1.batch(sell(caja1, 1, 1500)));
@@ -471,32 +477,8 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
   if (engine === 'postgres')
     it('flags the oversell when two tills push at the same moment', async () => {
       const { db } = world.handle;
-      await db
-        .insertInto('stock_movements')
-        .values({
-          id: 'hq-initial',
-          store_id: 'store-a',
-          terminal_id: null,
-          product_id: 'p-gaseosa',
-          quantity_milli: 2000,
-          reason: 'initial',
-          created_at: '2026-11-20T08:00:00-05:00',
-        })
-        .execute();
+      await openingStockOfGaseosa();
       const caja2 = new RecordFactory(world.caja2);
-      const sell = (terminal: RecordFactory, serie: string) => {
-        const sale = salePayload(terminal.terminal, {
-          serie,
-          correlativo: 1,
-          lines: [{ productId: 'p-gaseosa', quantityMilli: 1500, unitPriceCents: 350 }],
-        });
-        return terminal.batch([
-          terminal.record('sale.completed.v2', sale.id, sale),
-          ...saleStockMovements(terminal.terminal, sale).map((m) =>
-            terminal.record('stock.movement.v1', m.id, m),
-          ),
-        ]);
-      };
       // Hold CAJA1's terminal row: its push then stops at its last step, after it summed the
       // ledger (1.5 of 2 sold: no oversell yet) and before it commits.
       let release = (): void => undefined;
@@ -514,20 +496,17 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
         await released;
       });
       await holding;
-      const first = applyPushBatch(world.ctx, world.caja1, sell(caja1, 'B001'));
-      const blockedOn = async (lockType: string) =>
-        Number(
-          (
-            await sql<{
-              n: string;
-            }>`SELECT count(*) AS n FROM pg_locks WHERE locktype = ${lockType} AND NOT granted`.execute(db)
-          ).rows[0]?.n,
-        ) > 0;
+      const first = applyPushBatch(world.ctx, world.caja1, caja1.batch(sell(caja1, 1, 1500)));
+      const blockedOn = async (lockType: string) => {
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks
+          WHERE locktype = ${lockType} AND NOT granted`.execute(db);
+        return (rows[0]?.n ?? 0) > 0;
+      };
       while (!(await blockedOn('transactionid')) && !(await blockedOn('tuple'))) await delay(10);
 
       // CAJA2 pushes its own 1.5 now. It must not sum the ledger before CAJA1 committed.
       let secondDone = false;
-      const second = applyPushBatch(world.ctx, world.caja2, sell(caja2, 'B002')).finally(() => {
+      const second = applyPushBatch(world.ctx, world.caja2, caja2.batch(sell(caja2, 1, 1500))).finally(() => {
         secondDone = true;
       });
       while (!secondDone && !(await blockedOn('advisory'))) await delay(10);
