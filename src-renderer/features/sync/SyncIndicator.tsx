@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorLine } from '../../shared/ErrorLine';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
+import { FactList } from '../../shared/FactList';
 import { SyncNowButton } from './SyncNowButton';
 import {
   clockSkewText,
@@ -112,24 +113,20 @@ export function SyncIndicator() {
                 {words.headline}
                 {status.storeName && <small className="sync-popover-store">{status.storeName}</small>}
               </p>
-              <dl className="facts sync-popover-facts">
-                <div>
-                  <dt>Por enviar</dt>
-                  <dd data-testid="sync-popover-pending">{pendingText(status.pendingCount)}</dd>
-                </div>
-                {status.deadCount > 0 && (
-                  <div>
-                    <dt>Rechazados</dt>
-                    <dd>{rejectedText(status.deadCount)} por la central</dd>
-                  </div>
-                )}
-                {statusFacts(status, now).map((fact) => (
-                  <div key={fact.label}>
-                    <dt>{fact.label}</dt>
-                    <dd>{fact.value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <FactList
+                className="sync-popover-facts"
+                facts={[
+                  {
+                    label: 'Por enviar',
+                    value: pendingText(status.pendingCount),
+                    testId: 'sync-popover-pending',
+                  },
+                  ...(status.deadCount > 0
+                    ? [{ label: 'Rechazados', value: `${rejectedText(status.deadCount)} por la central` }]
+                    : []),
+                  ...statusFacts(status, now),
+                ]}
+              />
               {skew && (
                 <p className="tone-box tone-warn sync-skew" role="status" data-testid="sync-clock-skew">
                   {skew}

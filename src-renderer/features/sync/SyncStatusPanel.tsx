@@ -1,5 +1,6 @@
 import type { SyncStatusView } from '../../../src-main/sync/sync-views';
 import { ErrorLine } from '../../shared/ErrorLine';
+import { FactList } from '../../shared/FactList';
 import { formatDay } from '../fiscal/fiscal-labels';
 import { SyncNowButton } from './SyncNowButton';
 import {
@@ -63,14 +64,7 @@ export function SyncStatusPanel({ status }: { status: SyncStatusView }) {
           {skew} Corrija la fecha y hora del equipo: las ventas llevan la hora de esta caja.
         </p>
       )}
-      <dl className="facts" data-testid="sync-facts">
-        {facts(status, checkedAt).map((fact) => (
-          <div key={fact.label}>
-            <dt>{fact.label}</dt>
-            <dd>{fact.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts(status, checkedAt)} testId="sync-facts" />
       <ErrorLine error={statusError} testId="sync-status-error" />
       {status.enrolled ? (
         <SyncNowButton testId="sync-now" />
