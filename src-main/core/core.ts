@@ -14,6 +14,7 @@ import { StoreSettings } from '../settings/store-settings';
 import { systemClock, type Clock } from '../shared/clock';
 import { limaTimestamp } from '../shared/lima-time';
 import { StockLedger } from '../stock/stock-ledger';
+import { claimDataDir } from '../storage/data-dir-lock';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { migrateDatabase, type MigrationReport } from '../storage/migrate';
 import { Sql } from '../storage/sql';
@@ -105,7 +106,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const databaseFile = join(options.dataDir, DATABASE_FILE);
-  const handle: DatabaseHandle = openDatabase({ file: databaseFile, nativeBinding: options.nativeBinding });
+  const dataDirLock = claimDataDir(options.dataDir, options.nativeBinding);
+  let handle: DatabaseHandle;
+  try {
+    handle = openDatabase({ file: databaseFile, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    dataDirLock.release();
+    throw error;
+  }
   try {
     const migration = await migrateDatabase(handle);
     const sql = new Sql(handle.sqlite);
@@ -212,10 +220,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // Fold the WAL back so a copied data folder is one self-contained file.
         if (handle.sqlite.open) handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
         handle.close();
+        dataDirLock.release();
       },
     };
   } catch (error) {
     handle.close();
+    dataDirLock.release();
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataDirInUseError } from '../storage/data-dir-lock';
 import { startWebHost } from './server';
 
 /**
@@ -27,6 +28,13 @@ const host = await startWebHost({
   ...(values['sunat-url'] ? { sunatEndpoint: { billServiceUrl: values['sunat-url'] } } : {}),
   ...(values.printer ? { printer: { url: values.printer } } : {}),
   log: (message) => console.error(message),
+}).catch((error: unknown) => {
+  // A person started it twice: say so plainly, no stack trace.
+  if (error instanceof DataDirInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 });
 console.log(`Mostrador (web) en ${host.url}`);
 console.log(`Datos: ${host.databaseFile}`);
