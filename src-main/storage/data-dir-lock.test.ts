@@ -54,6 +54,8 @@ describe('one core per data folder', () => {
 
   it('refuses a claim held by another process, and the folder is free as soon as that process dies', async () => {
     const dir = tempDir();
+    // The lock file already exists, as on every start after the first.
+    claimDataDir(dir).release();
     const holder = await holderProcess(dir);
     let refused: unknown;
     try {

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 
-export const LOCK_FILE = 'terminal.lock';
+const LOCK_FILE = 'terminal.lock';
 
 /** Another running Mostrador (window, web host, script) has this terminal's data open. */
 export class DataDirInUseError extends Error {
@@ -30,7 +30,8 @@ export function claimDataDir(dataDir: string, nativeBinding?: string): DataDirLo
   try {
     lock.pragma('busy_timeout = 0');
     lock.pragma('locking_mode = EXCLUSIVE');
-    // The first write takes the file's exclusive lock; EXCLUSIVE mode keeps it until close.
+    // A write takes the file's exclusive lock and EXCLUSIVE mode keeps it until close. The pid row
+    // is that write on every claim (CREATE … IF NOT EXISTS writes nothing once the file exists).
     lock.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;');
     lock.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
     lock.exec('COMMIT');

@@ -32,6 +32,13 @@ afterAll(async () => {
 });
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `done` holds; fails naming `what` after 10 s instead of hanging the test. */
+async function waitFor(done: () => Promise<boolean>, what: string): Promise<void> {
+  for (const start = Date.now(); !(await done()); await delay(10)) {
+    if (Date.now() - start > 10_000) throw new Error(`timed out waiting for ${what}`);
+  }
+}
 const statuses = (acks: PushAck[]) => acks.map((a) => a.status);
 
 describe.each(engines)('applyPushBatch on %s', (engine) => {
@@ -502,14 +509,17 @@ describe.each(engines)('applyPushBatch on %s', (engine) => {
           WHERE locktype = ${lockType} AND NOT granted`.execute(db);
         return (rows[0]?.n ?? 0) > 0;
       };
-      while (!(await blockedOn('transactionid')) && !(await blockedOn('tuple'))) await delay(10);
+      await waitFor(
+        async () => (await blockedOn('transactionid')) || (await blockedOn('tuple')),
+        "CAJA1's push waiting on its terminal row",
+      );
 
       // CAJA2 pushes its own 1.5 now. It must not sum the ledger before CAJA1 committed.
       let secondDone = false;
       const second = applyPushBatch(world.ctx, world.caja2, caja2.batch(sell(caja2, 1, 1500))).finally(() => {
         secondDone = true;
       });
-      while (!secondDone && !(await blockedOn('advisory'))) await delay(10);
+      await waitFor(async () => secondDone || (await blockedOn('advisory')), "CAJA2's push done or waiting");
       release();
       await blocker;
       expect(statuses((await first).acks)).toEqual(['applied', 'applied']);
